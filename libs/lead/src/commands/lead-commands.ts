@@ -1,0 +1,95 @@
+import { Actor } from '@crm/kernel';
+import { LeadPolicy } from '../policies/lead-policy';
+import { Contact, FirstContactProfile, Money } from '../events/lead-values';
+import {
+  CallDirection, CallOutcome, Channel, ComplaintCategory, HandoffReason, InvitationKind, InvitationResponse,
+  LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
+} from '../events/lead-vocabulary';
+
+/**
+ * What the decider is told besides the command: who acts, the time now (from the clock port), when the
+ * interaction happened (occurredAt, possibly back-dated), and the dealer's policy. The decider reads no clock.
+ */
+export interface CommandContext {
+  actor: Actor;
+  now: string;
+  occurredAt: string;
+  policy: LeadPolicy;
+}
+
+type Command<Type extends string, Data> = { type: Type; data: Data; context: CommandContext };
+
+export type RegisterLead = Command<'RegisterLead', {
+  leadId: string;
+  dealerId: string;
+  channel: Channel;
+  campaign?: string;
+  contact: Contact;
+  profile: FirstContactProfile;
+  marketingConsent: boolean;
+}>;
+export type RecordShowroomVisit = Command<'RecordShowroomVisit', { note?: string; companions?: number }>;
+export type LogCall = Command<'LogCall', {
+  direction: CallDirection;
+  outcome: CallOutcome;
+  callbackAt?: string;
+  durationSeconds?: number;
+  note?: string;
+}>;
+export type ScheduleTestDrive = Command<'ScheduleTestDrive', { testDriveId: string; model: string; scheduledFor: string }>;
+export type CompleteTestDrive = Command<'CompleteTestDrive', { testDriveId: string; feedback?: string }>;
+export type RecordTestDriveNoShow = Command<'RecordTestDriveNoShow', { testDriveId: string; note?: string }>;
+export type SendInvitation = Command<'SendInvitation', {
+  invitationId: string;
+  kind: InvitationKind;
+  channel: TouchChannel;
+  eventName?: string;
+  proposedFor?: string;
+}>;
+export type RecordInvitationAnswer = Command<'RecordInvitationAnswer', { invitationId: string; response: InvitationResponse; note?: string }>;
+export type RecordInvitationAttendance = Command<'RecordInvitationAttendance', { invitationId: string }>;
+export type AnalyseNeeds = Command<'AnalyseNeeds', {
+  intendedModels: string[];
+  budget?: { min?: number; max?: number; currency: string };
+  payment?: FirstContactProfile['payment'];
+  usage?: string;
+  priorities?: string[];
+  decisionMaker?: string;
+  note?: string;
+}>;
+export type PresentVehicle = Command<'PresentVehicle', { model: string; trim?: string; note?: string }>;
+export type GiveQuote = Command<'GiveQuote', {
+  quoteId: string;
+  model: string;
+  quantity: number;
+  unitPrice: Money;
+  validUntil?: string;
+  expectedCloseDate?: string;
+}>;
+export type AssessPurchaseIntent = Command<'AssessPurchaseIntent', { timeframe: PurchaseTimeframe; note?: string }>;
+export type AssignConsultant = Command<'AssignConsultant', { consultantId: string; reason: HandoffReason }>;
+export type ReturnLeadToNurturing = Command<'ReturnLeadToNurturing', { reason: ReturnReason; note?: string }>;
+export type WinDeal = Command<'WinDeal', { quoteId?: string; orderRef?: string }>;
+export type DeliverVehicle = Command<'DeliverVehicle', { vin?: string; note?: string }>;
+/** Loses the deal, or, where the dealer's policy asks a manager to approve a consultant's loss, requests it. */
+export type LoseDeal = Command<'LoseDeal', { requestId: string; reason: LostReason; competitor?: string; note?: string }>;
+export type ApproveLoss = Command<'ApproveLoss', { requestId: string; note?: string }>;
+export type RejectLoss = Command<'RejectLoss', { requestId: string; note?: string }>;
+export type ReopenLead = Command<'ReopenLead', { note?: string }>;
+export type ChangeContactDetails = Command<'ChangeContactDetails', { name?: string; phone?: string; email?: string; wechat?: string }>;
+export type ChangeMarketingConsent = Command<'ChangeMarketingConsent', { marketingConsent: boolean }>;
+export type FileComplaint = Command<'FileComplaint', { complaintId: string; category: ComplaintCategory; description: string }>;
+export type ResolveComplaint = Command<'ResolveComplaint', { complaintId: string; cause: string; remedy: string }>;
+
+export type LeadCommand =
+  | RegisterLead | RecordShowroomVisit | LogCall
+  | ScheduleTestDrive | CompleteTestDrive | RecordTestDriveNoShow
+  | SendInvitation | RecordInvitationAnswer | RecordInvitationAttendance
+  | AnalyseNeeds | PresentVehicle | GiveQuote | AssessPurchaseIntent
+  | AssignConsultant | ReturnLeadToNurturing
+  | WinDeal | DeliverVehicle
+  | LoseDeal | ApproveLoss | RejectLoss | ReopenLead
+  | ChangeContactDetails | ChangeMarketingConsent
+  | FileComplaint | ResolveComplaint;
+
+export type LeadCommandType = LeadCommand['type'];

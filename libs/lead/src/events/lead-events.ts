@@ -1,0 +1,96 @@
+import { Contact, FirstContactProfile, Money } from './lead-values';
+import {
+  CallDirection, CallOutcome, Channel, ComplaintCategory, HandoffReason, IntentTier, InvitationKind,
+  InvitationResponse, LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
+} from './lead-vocabulary';
+
+/** An event as the decider produces it: a past-tense fact. Metadata is added by the handler that appends it. */
+type Event<Type extends string, Data> = { type: Type; data: Data };
+
+export type LeadRegistered = Event<'LeadRegistered', {
+  leadId: string;
+  dealerId: string;
+  channel: Channel;
+  campaign?: string;
+  contact: Contact;
+  profile: FirstContactProfile;
+  marketingConsent: boolean;
+}>;
+export type ShowroomVisited = Event<'ShowroomVisited', { note?: string; companions?: number }>;
+export type CallLogged = Event<'CallLogged', {
+  direction: CallDirection;
+  outcome: CallOutcome;
+  /** Present when outcome is callback_requested. */
+  callbackAt?: string;
+  durationSeconds?: number;
+  note?: string;
+}>;
+export type TestDriveScheduled = Event<'TestDriveScheduled', { testDriveId: string; model: string; scheduledFor: string }>;
+export type TestDriveCompleted = Event<'TestDriveCompleted', { testDriveId: string; model: string; feedback?: string }>;
+export type TestDriveMissed = Event<'TestDriveMissed', { testDriveId: string; model: string; note?: string }>;
+export type InvitationSent = Event<'InvitationSent', {
+  invitationId: string;
+  kind: InvitationKind;
+  channel: TouchChannel;
+  eventName?: string;
+  proposedFor?: string;
+}>;
+export type InvitationAnswered = Event<'InvitationAnswered', { invitationId: string; response: InvitationResponse; note?: string }>;
+export type InvitationAttended = Event<'InvitationAttended', { invitationId: string; kind: InvitationKind }>;
+export type NeedsAnalysed = Event<'NeedsAnalysed', {
+  intendedModels: string[];
+  budget?: { min?: number; max?: number; currency: string };
+  payment?: FirstContactProfile['payment'];
+  usage?: string;
+  priorities?: string[];
+  decisionMaker?: string;
+  note?: string;
+}>;
+export type VehiclePresented = Event<'VehiclePresented', { model: string; trim?: string; note?: string }>;
+export type QuoteGiven = Event<'QuoteGiven', {
+  quoteId: string;
+  model: string;
+  quantity: number;
+  unitPrice: Money;
+  totalPrice: Money;
+  validUntil?: string;
+  expectedCloseDate?: string;
+}>;
+export type PurchaseIntentAssessed = Event<'PurchaseIntentAssessed', {
+  timeframe: PurchaseTimeframe;
+  tier: IntentTier;
+  previousTier?: IntentTier;
+  note?: string;
+}>;
+export type ConsultantAssigned = Event<'ConsultantAssigned', { consultantId: string; reason: HandoffReason; previousConsultantId?: string }>;
+export type LeadReturnedToNurturing = Event<'LeadReturnedToNurturing', { consultantId: string; reason: ReturnReason; note?: string }>;
+export type DealWon = Event<'DealWon', { quoteId?: string; model?: string; quantity?: number; totalPrice?: Money; orderRef?: string }>;
+export type VehicleDelivered = Event<'VehicleDelivered', { vin?: string; model?: string; note?: string }>;
+export type LossRequested = Event<'LossRequested', { requestId: string; reason: LostReason; competitor?: string; note?: string }>;
+export type LossApproved = Event<'LossApproved', { requestId: string; note?: string }>;
+export type LossRejected = Event<'LossRejected', { requestId: string; note?: string }>;
+export type DealLost = Event<'DealLost', { reason: LostReason; competitor?: string; note?: string; requestId?: string }>;
+export type LeadReopened = Event<'LeadReopened', { note?: string }>;
+export type ContactDetailsChanged = Event<'ContactDetailsChanged', {
+  name?: string;
+  phone?: string;
+  previousPhone?: string;
+  email?: string;
+  wechat?: string;
+}>;
+export type MarketingConsentChanged = Event<'MarketingConsentChanged', { marketingConsent: boolean }>;
+export type ComplaintFiled = Event<'ComplaintFiled', { complaintId: string; category: ComplaintCategory; description: string }>;
+export type ComplaintResolved = Event<'ComplaintResolved', { complaintId: string; cause: string; remedy: string }>;
+
+export type LeadEvent =
+  | LeadRegistered | ShowroomVisited | CallLogged
+  | TestDriveScheduled | TestDriveCompleted | TestDriveMissed
+  | InvitationSent | InvitationAnswered | InvitationAttended
+  | NeedsAnalysed | VehiclePresented | QuoteGiven | PurchaseIntentAssessed
+  | ConsultantAssigned | LeadReturnedToNurturing
+  | DealWon | VehicleDelivered
+  | LossRequested | LossApproved | LossRejected | DealLost | LeadReopened
+  | ContactDetailsChanged | MarketingConsentChanged
+  | ComplaintFiled | ComplaintResolved;
+
+export type LeadEventType = LeadEvent['type'];
