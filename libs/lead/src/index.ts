@@ -4,3 +4,8 @@ export * from './events/lead-events';
 export * from './events/lead-event-schema';
 export * from './commands/lead-commands';
 export * from './policies/lead-policy';
+export * from './decider/lead-state';
+export * from './decider/lead.evolve';
+export * from './decider/lead.decider';
+export * from './lead.errors';
+export * from './phone/normalise-phone';

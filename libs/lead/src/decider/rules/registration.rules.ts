@@ -1,0 +1,44 @@
+import { ContactDetailsChanged, LeadEvent } from '../../events/lead-events';
+import { LeadErrorCode } from '../../lead.errors';
+import { LeadState } from '../lead-state';
+import { assertTimely } from './guards';
+import { CommandOf, Rule, compact, fail } from './values';
+
+/** The phone arrives normalised: the handler normalises it and reserves it before deciding. */
+export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadState): LeadEvent[] {
+  if (state.status !== 'unregistered') fail(LeadErrorCode.LeadAlreadyRegistered, 'Lead is already registered');
+  assertTimely(command.context);
+  const { data } = command;
+  if (!Array.isArray(data.profile?.intendedModels)) {
+    fail(LeadErrorCode.InvalidIntendedModels, 'intendedModels must be a list', 'profile.intendedModels');
+  }
+  const registered: LeadEvent = { type: 'LeadRegistered', data: compact({ ...data }) };
+  const timeframe = data.profile.intendedPurchase;
+  if (!timeframe) return [registered];
+  // The first contact's answer to "when do you intend to buy" is the first assessment: the lead has a tier
+  // (and a nurture plan) from day one, and the tier history starts where the lead does.
+  const tier = command.context.policy.tierByTimeframe[timeframe];
+  return [registered, { type: 'PurchaseIntentAssessed', data: { timeframe, tier } }];
+}
+
+/** Only what differs is recorded; a change that changes nothing records nothing (safe to retry). */
+export const changeContactDetails: Rule<'ChangeContactDetails'> = (command, lead) => {
+  const current = lead.contact;
+  const requested = command.data;
+  const data: ContactDetailsChanged['data'] = {};
+  if (requested.name !== undefined && requested.name !== current.name) data.name = requested.name;
+  if (requested.phone !== undefined && requested.phone !== current.phone) {
+    data.phone = requested.phone;
+    data.previousPhone = current.phone;
+  }
+  if (requested.email !== undefined && requested.email !== current.email) data.email = requested.email;
+  if (requested.wechat !== undefined && requested.wechat !== current.wechat) data.wechat = requested.wechat;
+  if (Object.keys(data).length === 0) return [];
+  return [{ type: 'ContactDetailsChanged', data }];
+};
+
+export const changeMarketingConsent: Rule<'ChangeMarketingConsent'> = (command, lead) => {
+  const { marketingConsent } = command.data;
+  if (marketingConsent === lead.marketingConsent) return [];
+  return [{ type: 'MarketingConsentChanged', data: { marketingConsent } }];
+};

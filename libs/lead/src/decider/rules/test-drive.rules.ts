@@ -1,0 +1,35 @@
+import { LeadErrorCode } from '../../lead.errors';
+import { RegisteredLeadState, TestDriveState } from '../lead-state';
+import { Rule, compact, fail, timeOf } from './values';
+
+/** scheduledFor is a booking, so it may lie in the future, unlike occurredAt. */
+export const scheduleTestDrive: Rule<'ScheduleTestDrive'> = (command, lead) => {
+  const { testDriveId, scheduledFor } = command.data;
+  if (lead.testDrives[testDriveId]) {
+    fail(LeadErrorCode.TestDriveAlreadyScheduled, `Test drive ${testDriveId} already exists`, 'testDriveId');
+  }
+  timeOf(scheduledFor, 'scheduledFor');
+  return [{ type: 'TestDriveScheduled', data: { ...command.data } }];
+};
+
+export const completeTestDrive: Rule<'CompleteTestDrive'> = (command, lead) => {
+  const { testDriveId, feedback } = command.data;
+  const testDrive = scheduledTestDrive(lead, testDriveId);
+  return [{ type: 'TestDriveCompleted', data: compact({ testDriveId, model: testDrive.model, feedback }) }];
+};
+
+export const recordTestDriveNoShow: Rule<'RecordTestDriveNoShow'> = (command, lead) => {
+  const { testDriveId, note } = command.data;
+  const testDrive = scheduledTestDrive(lead, testDriveId);
+  return [{ type: 'TestDriveMissed', data: compact({ testDriveId, model: testDrive.model, note }) }];
+};
+
+function scheduledTestDrive(lead: RegisteredLeadState, testDriveId: string): TestDriveState {
+  const testDrive = lead.testDrives[testDriveId];
+  if (!testDrive) fail(LeadErrorCode.TestDriveNotFound, `No test drive ${testDriveId}`, 'testDriveId');
+  if (testDrive.status !== 'scheduled') {
+    const message = `Test drive ${testDriveId} is already ${testDrive.status}`;
+    fail(LeadErrorCode.TestDriveNotScheduled, message, 'testDriveId');
+  }
+  return testDrive;
+}

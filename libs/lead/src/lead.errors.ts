@@ -1,0 +1,88 @@
+import { DomainError, DomainErrorKind } from '@crm/kernel';
+
+/** Stable codes: clients and tests match on these, never on the message. */
+export enum LeadErrorCode {
+  LeadNotFound = 'LEAD_NOT_FOUND',
+  LeadAlreadyRegistered = 'LEAD_ALREADY_REGISTERED',
+  LeadIsLost = 'LEAD_IS_LOST',
+  LeadNotLost = 'LEAD_NOT_LOST',
+  DealAlreadyWon = 'DEAL_ALREADY_WON',
+  DealNotWon = 'DEAL_NOT_WON',
+  VehicleAlreadyDelivered = 'VEHICLE_ALREADY_DELIVERED',
+  InvalidTimestamp = 'INVALID_TIMESTAMP',
+  OccurredInFuture = 'OCCURRED_IN_FUTURE',
+  BackdatedTooFar = 'BACKDATED_TOO_FAR',
+  OccurredBeforeRegistration = 'OCCURRED_BEFORE_REGISTRATION',
+  InvalidIntendedModels = 'INVALID_INTENDED_MODELS',
+  InvalidTimeframe = 'INVALID_TIMEFRAME',
+  InvalidPhone = 'INVALID_PHONE',
+  InvalidQuantity = 'INVALID_QUANTITY',
+  InvalidPrice = 'INVALID_PRICE',
+  InvalidDuration = 'INVALID_DURATION',
+  InvalidCompanions = 'INVALID_COMPANIONS',
+  CallbackTimeRequired = 'CALLBACK_TIME_REQUIRED',
+  CallbackTimeUnexpected = 'CALLBACK_TIME_UNEXPECTED',
+  CallbackNotAfterCall = 'CALLBACK_NOT_AFTER_CALL',
+  TestDriveNotFound = 'TEST_DRIVE_NOT_FOUND',
+  TestDriveAlreadyScheduled = 'TEST_DRIVE_ALREADY_SCHEDULED',
+  TestDriveNotScheduled = 'TEST_DRIVE_NOT_SCHEDULED',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  InvitationAlreadySent = 'INVITATION_ALREADY_SENT',
+  InvitationAlreadyAttended = 'INVITATION_ALREADY_ATTENDED',
+  QuoteNotFound = 'QUOTE_NOT_FOUND',
+  QuoteAlreadyGiven = 'QUOTE_ALREADY_GIVEN',
+  NoConsultantAssigned = 'NO_CONSULTANT_ASSIGNED',
+  LossApprovalPending = 'LOSS_APPROVAL_PENDING',
+  NoLossRequest = 'NO_LOSS_REQUEST',
+  LossApprovalForbidden = 'LOSS_APPROVAL_FORBIDDEN',
+  ComplaintNotFound = 'COMPLAINT_NOT_FOUND',
+  ComplaintAlreadyFiled = 'COMPLAINT_ALREADY_FILED',
+  ComplaintAlreadyResolved = 'COMPLAINT_ALREADY_RESOLVED',
+}
+
+/** One kind per code, so that a code always maps to the same HTTP status. */
+export const LEAD_ERROR_KINDS: Record<LeadErrorCode, DomainErrorKind> = {
+  [LeadErrorCode.LeadNotFound]: 'not_found',
+  [LeadErrorCode.LeadAlreadyRegistered]: 'conflict',
+  [LeadErrorCode.LeadIsLost]: 'conflict',
+  [LeadErrorCode.LeadNotLost]: 'conflict',
+  [LeadErrorCode.DealAlreadyWon]: 'conflict',
+  [LeadErrorCode.DealNotWon]: 'conflict',
+  [LeadErrorCode.VehicleAlreadyDelivered]: 'conflict',
+  [LeadErrorCode.InvalidTimestamp]: 'invalid',
+  [LeadErrorCode.OccurredInFuture]: 'invalid',
+  [LeadErrorCode.BackdatedTooFar]: 'invalid',
+  [LeadErrorCode.OccurredBeforeRegistration]: 'invalid',
+  [LeadErrorCode.InvalidIntendedModels]: 'invalid',
+  [LeadErrorCode.InvalidTimeframe]: 'invalid',
+  [LeadErrorCode.InvalidPhone]: 'invalid',
+  [LeadErrorCode.InvalidQuantity]: 'invalid',
+  [LeadErrorCode.InvalidPrice]: 'invalid',
+  [LeadErrorCode.InvalidDuration]: 'invalid',
+  [LeadErrorCode.InvalidCompanions]: 'invalid',
+  [LeadErrorCode.CallbackTimeRequired]: 'invalid',
+  [LeadErrorCode.CallbackTimeUnexpected]: 'invalid',
+  [LeadErrorCode.CallbackNotAfterCall]: 'invalid',
+  [LeadErrorCode.TestDriveNotFound]: 'not_found',
+  [LeadErrorCode.TestDriveAlreadyScheduled]: 'conflict',
+  [LeadErrorCode.TestDriveNotScheduled]: 'conflict',
+  [LeadErrorCode.InvitationNotFound]: 'not_found',
+  [LeadErrorCode.InvitationAlreadySent]: 'conflict',
+  [LeadErrorCode.InvitationAlreadyAttended]: 'conflict',
+  [LeadErrorCode.QuoteNotFound]: 'not_found',
+  [LeadErrorCode.QuoteAlreadyGiven]: 'conflict',
+  [LeadErrorCode.NoConsultantAssigned]: 'conflict',
+  [LeadErrorCode.LossApprovalPending]: 'conflict',
+  [LeadErrorCode.NoLossRequest]: 'conflict',
+  [LeadErrorCode.LossApprovalForbidden]: 'forbidden',
+  [LeadErrorCode.ComplaintNotFound]: 'not_found',
+  [LeadErrorCode.ComplaintAlreadyFiled]: 'conflict',
+  [LeadErrorCode.ComplaintAlreadyResolved]: 'conflict',
+};
+
+export class LeadError extends DomainError<LeadErrorCode> {
+  constructor(code: LeadErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
+    super(code, message, LEAD_ERROR_KINDS[code], field, details);
+    this.name = 'LeadError';
+  }
+}
