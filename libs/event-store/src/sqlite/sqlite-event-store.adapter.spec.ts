@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeEventStoreContract } from '../testing/event-store.contract';
+import { event, events, streamId } from '../testing/contract/contract-fixtures';
+import { RecordedEvent } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store.adapter';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+
+function tempDir(): { dir: string; file: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlite-event-store-'));
+  return { dir, file: join(dir, 'events.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describeEventStoreContract('SQLite file', async () => {
+  const temp = tempDir();
+  const store = new SqliteEventStore({ path: temp.file });
+  return { store, cleanup: async () => (await store.close(), temp.remove()) };
+});
+
+describeEventStoreContract('SQLite :memory:', async () => {
+  const store = new SqliteEventStore({ path: ':memory:' });
+  return { store, cleanup: () => store.close() };
+});
+
+describe('SqliteEventStore live tail in one process', () => {
+  it('an append wakes a caught-up subscription at once, without waiting for the poll', async () => {
+    const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 60_000 });
+    const subscription = store.subscribe({ afterPosition: 0, onEvents: async () => undefined });
+    await new Promise((resolve) => setImmediate(resolve));
+    const { position } = await store.append(streamId(), events(1), 'no_stream');
+    await subscription.waitFor(position, 1_000);
+    await store.close();
+  });
+});
+
+describe('SqliteEventStore on one file shared by two instances', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let writer: SqliteEventStore;
+  let reader: SqliteEventStore;
+  beforeAll(() => {
+    temp = tempDir();
+    writer = new SqliteEventStore({ path: temp.file });
+    // As a second process would: the reader's own notifier never hears the writer, so only polling finds events.
+    reader = new SqliteEventStore({ path: temp.file, pollIntervalMs: 20 });
+  });
+  afterAll(async () => {
+    await Promise.all([writer.close(), reader.close()]);
+    temp.remove();
+  });
+
+  it("a subscription on one instance sees appends made through the other", async () => {
+    const seen: RecordedEvent[] = [];
+    const subscription = reader.subscribe({ afterPosition: 0, onEvents: async (batch) => void seen.push(...batch) });
+    const id = streamId();
+    await writer.append(id, events(3), 'no_stream');
+    const last = await writer.append(id, events(2), 2);
+    await subscription.waitFor(last.position);
+    await subscription.stop();
+    expect(seen.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('checks the expected revision against the other instance\'s appends', async () => {
+    const id = streamId();
+    await writer.append(id, [event()], 'no_stream');
+    await expect(reader.append(id, [event()], 'no_stream')).rejects.toMatchObject({ actual: 0 });
+    expect((await reader.append(id, [event()], 0)).nextRevision).toBe(1);
+    expect(await writer.readStream(id)).toHaveLength(2);
+  });
+});
+
+describe('SqliteEventStore after kill -9', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeAll(() => (temp = tempDir()));
+  afterAll(() => temp.remove());
+
+  it('keeps every acknowledged append, with contiguous revisions and an intact file', async () => {
+    const id = streamId('crash');
+    const acknowledged = await runAndKill(temp.file, id, 300);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+
+    const store = new SqliteEventStore({ path: temp.file });
+    const stored = (await store.readStream(id)).map((e) => e.revision);
+    await store.close();
+    const lastAcknowledged = acknowledged[acknowledged.length - 1]!;
+    expect(stored.length).toBeGreaterThan(lastAcknowledged);
+    expect(stored).toEqual(stored.map((_, index) => index));
+
+    const db = new Database(temp.file, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
+
+/** Spawns the appender, SIGKILLs it once it has acknowledged `minimum` appends; returns the acknowledged revisions. */
+function runAndKill(file: string, id: string, minimum: number): Promise<number[]> {
+  const script = join(__dirname, '../testing/crash-appender.script.ts');
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, file, id],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const acknowledged: number[] = [];
+  let pending = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolvePromise, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      acknowledged.push(...lines.map(Number));
+      if (acknowledged.length >= minimum && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolvePromise(acknowledged);
+      else reject(new Error(`appender exited with ${code} before being killed: ${stderr}`));
+    });
+  });
+}

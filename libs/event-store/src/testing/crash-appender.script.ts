@@ -1,0 +1,41 @@
+/**
+ * Child process for the crash test: appends to one stream as fast as it can and prints each acknowledged
+ * revision on its own line. The parent kills it with SIGKILL mid-burst and checks that every printed revision
+ * survived. Usage: crash-appender.script.ts <db-file> <stream-id>
+ */
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store.adapter';
+
+async function main(): Promise<void> {
+  const [path, streamId] = process.argv.slice(2);
+  if (!path || !streamId) throw new Error('usage: crash-appender.script.ts <db-file> <stream-id>');
+  const store = new SqliteEventStore({ path });
+  let expected: number | 'no_stream' = 'no_stream';
+  for (let i = 0; ; i++) {
+    const now = new Date().toISOString();
+    // Alternate single and multi-event appends so that the kill can land inside a larger transaction.
+    const count = i % 3 === 0 ? 5 : 1;
+    const batch = Array.from({ length: count }, () => ({
+      type: 'CrashTick',
+      data: { i, padding: 'x'.repeat(200) },
+      metadata: {
+        eventId: randomUUID(),
+        actor: { id: 'crash', role: 'system' as const, dealerId: 'dealer-1' },
+        correlationId: 'crash',
+        causationId: 'crash',
+        source: 'system' as const,
+        schemaVersion: 1,
+        occurredAt: now,
+        recordedAt: now,
+      },
+    }));
+    const { nextRevision } = await store.append(streamId, batch, expected);
+    expected = nextRevision;
+    process.stdout.write(`${nextRevision}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
