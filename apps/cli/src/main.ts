@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCommands } from './cli-command.registry';
 // One line per command: each file defines its sub-command when imported.
 import './commands/token.command';
+import './commands/projections.command';
 
 const program = new Command('crm')
   .description('Lead lifecycle command line: every command uses the same configuration (environment) as the API')

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@crm/kernel';
+import { FunnelReport } from '@crm/projections';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { PeriodQueryDto } from '../dto/period-query.dto';
+import { ReadSideService } from '../read-side.service';
+
+@ApiTags('read side')
+@ApiBearerAuth()
+@Controller('funnel')
+export class FunnelController {
+  constructor(private readonly readSide: ReadSideService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The dealer's sales funnel for leads registered in the period, in total and per consultant, channel and month" })
+  @ApiOkResponse({ description: '{ period, total, byConsultant, byChannel, byPeriod }: each { leads, open, won, lost, leadsPerStage, conversion[], medianSecondsInStage, weightedPipeline, walkInsWithoutRecord }' })
+  @ApiConflictResponse({ description: 'READ_MODEL_BEHIND: minPosition not reached within 2 s' })
+  funnel(@CurrentActor() actor: Actor, @Query() query: PeriodQueryDto): Promise<FunnelReport> {
+    return this.readSide.funnel(actor.dealerId, { from: query.from, to: query.to }, query.minPosition);
+  }
+}

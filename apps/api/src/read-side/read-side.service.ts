@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@crm/kernel';
+import {
+  FUNNEL_PROJECTION, FunnelReport, KpiReport, LeadListQuery, LeadPage, MigrationMatrix, Period, ProjectionStatusReader,
+  ReadModelQueries, TIER_PROJECTION, TierReport,
+} from '@crm/projections';
+import { ReadSideErrorCode } from './read-side-error-code';
+
+/** How long a read-your-writes request may wait for the projections to catch up. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
+
+/** Scopes every question to the caller's dealer and honours read-your-writes before answering. */
+@Injectable()
+export class ReadSideService {
+  constructor(private readonly queries: ReadModelQueries, private readonly status: ProjectionStatusReader) {}
+
+  async funnel(dealerId: string, period: Period, minPosition?: number): Promise<FunnelReport> {
+    await this.caughtUp([FUNNEL_PROJECTION], minPosition);
+    return this.queries.funnel(dealerId, normalised(period));
+  }
+
+  async tiers(dealerId: string, period: Period, minPosition?: number): Promise<TierReport> {
+    await this.caughtUp([TIER_PROJECTION], minPosition);
+    return this.queries.tiers(dealerId, normalised(period));
+  }
+
+  async migrations(dealerId: string, period: Period, minPosition?: number): Promise<MigrationMatrix> {
+    await this.caughtUp([TIER_PROJECTION], minPosition);
+    return this.queries.migrations(dealerId, normalised(period));
+  }
+
+  async kpis(dealerId: string, period: Period, minPosition?: number): Promise<KpiReport> {
+    await this.caughtUp([FUNNEL_PROJECTION, TIER_PROJECTION], minPosition);
+    return this.queries.kpis(dealerId, normalised(period));
+  }
+
+  async leads(dealerId: string, query: LeadListQuery, minPosition?: number): Promise<LeadPage> {
+    await this.caughtUp([FUNNEL_PROJECTION, TIER_PROJECTION], minPosition);
+    return this.queries.leads(dealerId, { ...query, ...normalised(query) });
+  }
+
+  private async caughtUp(names: string[], minPosition: number | undefined): Promise<void> {
+    if (minPosition === undefined || minPosition === 0) return;
+    if (await this.status.waitFor(names, minPosition, READ_YOUR_WRITES_TIMEOUT_MS)) return;
+    throw new DomainError(ReadSideErrorCode.ReadModelBehind, `The read model has not reached position ${minPosition} yet; retry shortly`,
+      'conflict', 'minPosition', { minPosition, projections: names });
+  }
+}
+
+/** Times compare as UTC ISO strings in the read models, so any offset the client used is normalised first. */
+function normalised(period: Period): Period {
+  const from = period.from === undefined ? undefined : new Date(period.from).toISOString();
+  const to = period.to === undefined ? undefined : new Date(period.to).toISOString();
+  if (from !== undefined && to !== undefined && from >= to) {
+    throw new DomainError(ReadSideErrorCode.InvalidPeriod, '`from` must be before `to`', 'invalid', 'from');
+  }
+  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfigOrExit } from '@crm/config';
+import { WorkerModule } from './worker.module';
+
+/** Starts the worker: a Nest application context (no HTTP) that runs the projections until SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false });
+  app.enableShutdownHooks();
+  new Logger('Worker').log(`projections running (read store: ${config.READ_STORE}, data: ${config.DATA_DIR})`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

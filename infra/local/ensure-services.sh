@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Makes sure the services the tests need are up: Redis on 127.0.0.1:6379 (nothing kept on disk).
+# Idempotent and quick when Redis already answers. PostgreSQL and Kafka are not needed by the tests.
+set -euo pipefail
+
+REDIS_HOST=127.0.0.1
+REDIS_PORT="${REDIS_PORT:-6379}"
+
+redis_answers() {
+  if command -v redis-cli >/dev/null 2>&1; then
+    [ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]
+  else
+    # No client installed: speak the protocol over bash's /dev/tcp.
+    exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT" 2>/dev/null || return 1
+    printf 'PING\r\n' >&3
+    local reply
+    IFS= read -r -t 2 reply <&3 || true
+    exec 3>&- 3<&-
+    [[ "$reply" == "+PONG"* ]]
+  fi
+}
+
+if redis_answers; then
+  exit 0
+fi
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "ensure-services: Redis is not running and redis-server is not installed; installing it with apt-get" >&2
+  if ! { command -v apt-get >/dev/null 2>&1 && (apt-get install -y redis-server >/dev/null 2>&1 \
+      || { apt-get update >/dev/null 2>&1 && apt-get install -y redis-server >/dev/null 2>&1; }); }; then
+    echo "ensure-services: could not install redis-server; start Redis on $REDIS_HOST:$REDIS_PORT and retry" >&2
+    exit 1
+  fi
+fi
+
+redis-server --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" --save '' --appendonly no >/dev/null
+
+for _ in $(seq 1 50); do
+  if redis_answers; then
+    echo "ensure-services: started Redis on $REDIS_HOST:$REDIS_PORT" >&2
+    exit 0
+  fi
+  sleep 0.1
+done
+echo "ensure-services: redis-server did not answer on $REDIS_HOST:$REDIS_PORT within 5 s" >&2
+exit 1

@@ -1,0 +1,78 @@
+import { FunnelProjection } from './funnel.projection';
+import { project } from '../testing/projection.harness';
+import { quote, registration } from '../testing/lead-events.builder';
+
+const funnel = new FunnelProjection();
+const T = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+
+describe('FunnelProjection', () => {
+  it('starts a registered lead at initial contact with 5 %', () => {
+    const view = project(funnel, 'l1', [[T(1), registration('l1', { channel: 'website' })]]);
+    expect(view).toMatchObject({
+      leadId: 'l1', dealerId: 'dealer-1', channel: 'website', stage: 'initial_contact', status: 'open', probability: 5,
+      period: '2026-03', expectedValue: 0, stageEnteredAt: { initial_contact: T(1) },
+    });
+  });
+
+  it('moves forward through the stages and prices the latest quote', () => {
+    const view = project(funnel, 'l1', [
+      [T(1), registration('l1')],
+      [T(2), { type: 'NeedsAnalysed', data: { intendedModels: ['Model X'] } }],
+      [T(3), { type: 'VehiclePresented', data: { model: 'Model X' } }],
+      [T(4), { type: 'TestDriveCompleted', data: { testDriveId: 'td', model: 'Model X' } }],
+      [T(5), quote('q1', 300_000)],
+      [T(6), quote('q2', 400_000, '2026-04-30')],
+    ]);
+    expect(view).toMatchObject({
+      stage: 'quote', probability: 90, expectedValue: 360_000, expectedCloseDate: '2026-04-30', intendedModel: 'Model X',
+      firstResponseAt: T(2), lastInteractionAt: T(6),
+    });
+    expect(view?.stageEnteredAt).toEqual({
+      initial_contact: T(1), needs_analysed: T(2), vehicle_presented: T(3), test_drive: T(4), quote: T(5),
+    });
+  });
+
+  it('never moves a stage back', () => {
+    const view = project(funnel, 'l1', [
+      [T(1), registration('l1')],
+      [T(2), quote('q1', 100_000)],
+      [T(3), { type: 'NeedsAnalysed', data: { intendedModels: ['Model S'] } }],
+    ]);
+    expect(view).toMatchObject({ stage: 'quote', probability: 90 });
+  });
+
+  it('treats won as terminal at 100 % and moves to delivered on delivery', () => {
+    const won = project(funnel, 'l1', [
+      [T(1), registration('l1')], [T(2), quote('q1', 200_000)], [T(3), { type: 'DealWon', data: {} }],
+      [T(4), { type: 'NeedsAnalysed', data: { intendedModels: [] } }],
+    ]);
+    expect(won).toMatchObject({ status: 'won', stage: 'quote', probability: 100, expectedValue: 200_000, wonAt: T(3) });
+    const delivered = project(funnel, 'l1', [
+      [T(1), registration('l1')], [T(2), quote('q1', 200_000)], [T(3), { type: 'DealWon', data: {} }],
+      [T(5), { type: 'VehicleDelivered', data: {} }],
+    ]);
+    expect(delivered).toMatchObject({ stage: 'delivered', probability: 100, stageEnteredAt: expect.objectContaining({ delivered: T(5) }) });
+  });
+
+  it('drops a lost lead to 0 % and restores its stage on reopening', () => {
+    const events: Array<[string, Parameters<typeof project>[2][number][1]]> = [
+      [T(1), registration('l1')], [T(2), { type: 'VehiclePresented', data: { model: 'S' } }],
+      [T(3), { type: 'DealLost', data: { reason: 'price', competitor: 'BrandB' } }],
+      [T(4), quote('q-ignored', 100_000)],
+    ];
+    expect(project(funnel, 'l1', events)).toMatchObject({
+      status: 'lost', probability: 0, lostReason: 'price', competitor: 'BrandB', stage: 'vehicle_presented', quote: null,
+    });
+    const reopened = project(funnel, 'l1', [...events, [T(5), { type: 'LeadReopened', data: {} }]]);
+    expect(reopened).toMatchObject({ status: 'open', probability: 35, lostReason: null, stage: 'vehicle_presented' });
+  });
+
+  it('tracks the consultant, and ignores events of an unknown lead', () => {
+    const view = project(funnel, 'l1', [
+      [T(1), registration('l1')],
+      [T(2), { type: 'ConsultantAssigned', data: { consultantId: 'c7', reason: 'walk_in' } }],
+    ]);
+    expect(view?.consultantId).toBe('c7');
+    expect(project(funnel, 'l2', [[T(1), quote('q', 1)]])).toBeUndefined();
+  });
+});

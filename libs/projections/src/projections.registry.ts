@@ -1,0 +1,8 @@
+import { FunnelProjection } from './funnel/funnel.projection';
+import { Projection } from './projection';
+import { TierProjection } from './tiers/tier.projection';
+
+/** Every projection the read side runs, by name. */
+export function defaultProjections(): Projection[] {
+  return [new FunnelProjection(), new TierProjection()];
+}

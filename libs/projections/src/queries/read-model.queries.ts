@@ -1,0 +1,62 @@
+import { Clock } from '@crm/kernel';
+import { FUNNEL_PROJECTION } from '../funnel/funnel.projection';
+import { FunnelLeadView } from '../funnel/funnel-lead.view';
+import { ReadStore } from '../read-store/read-store.port';
+import { TIER_PROJECTION } from '../tiers/tier.projection';
+import { DEFAULT_TIER_POLICY, TierPolicy } from '../tiers/tier.policy';
+import { TierLeadView } from '../tiers/tier-lead.view';
+import { funnelReport, FunnelReport } from './funnel-report';
+import { kpiReport, KpiReport } from './kpi-report';
+import { LeadListQuery, leadPage, LeadPage, toLeadRow } from './lead-list';
+import { Period } from './period';
+import { lifecycleAt, migrationMatrix, MigrationMatrix, tierReport, TierReport } from './tier-report';
+
+/**
+ * Answers the read side's questions for one dealer from the live version of each projection. Aggregates are
+ * computed at query time from the per-lead documents, so the projections stay small and rebuildable.
+ */
+export class ReadModelQueries {
+  constructor(private readonly store: ReadStore, private readonly clock: Clock, private readonly policy: TierPolicy = DEFAULT_TIER_POLICY) {}
+
+  async funnel(dealerId: string, period: Period): Promise<FunnelReport> {
+    return funnelReport(await this.funnelLeads(dealerId), period);
+  }
+
+  async tiers(dealerId: string, period: Period): Promise<TierReport> {
+    return tierReport(await this.tierLeads(dealerId), period, this.clock.now(), this.policy);
+  }
+
+  async migrations(dealerId: string, period: Period): Promise<MigrationMatrix> {
+    return migrationMatrix(await this.tierLeads(dealerId), period);
+  }
+
+  async kpis(dealerId: string, period: Period): Promise<KpiReport> {
+    const [funnel, tiers] = await Promise.all([this.funnelLeads(dealerId), this.tierLeads(dealerId)]);
+    return kpiReport(funnel, tiers, period);
+  }
+
+  async leads(dealerId: string, query: LeadListQuery): Promise<LeadPage> {
+    const [funnel, tiers] = await Promise.all([this.funnelLeads(dealerId), this.tierLeads(dealerId)]);
+    const tierById = new Map(tiers.map((t) => [t.leadId, t]));
+    const now = this.clock.now();
+    const rows = funnel.map((lead) => {
+      const tier = tierById.get(lead.leadId);
+      return toLeadRow(lead, tier, tier ? lifecycleAt(tier, now, this.policy) : null);
+    });
+    return leadPage(rows, query);
+  }
+
+  private async funnelLeads(dealerId: string): Promise<FunnelLeadView[]> {
+    return this.listLive<FunnelLeadView>(FUNNEL_PROJECTION, dealerId);
+  }
+
+  private async tierLeads(dealerId: string): Promise<TierLeadView[]> {
+    return this.listLive<TierLeadView>(TIER_PROJECTION, dealerId);
+  }
+
+  private async listLive<T>(name: string, dealerId: string): Promise<T[]> {
+    const version = await this.store.liveVersion(name);
+    if (version === undefined) return [];
+    return (await this.store.list(name, version, 'leads', dealerId)).map((doc) => doc.body as T);
+  }
+}

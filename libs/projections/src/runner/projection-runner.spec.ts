@@ -1,0 +1,102 @@
+import { VirtualClock } from '@crm/kernel';
+import { leadStreamId } from '@crm/lead';
+import { FunnelProjection } from '../funnel/funnel.projection';
+import { FunnelLeadView } from '../funnel/funnel-lead.view';
+import { ReadStoreHarness } from '../read-store/read-store.contract';
+import { InMemoryEventStoreFake } from '../testing/in-memory-event-store.fake';
+import { quote, registration, toAppend } from '../testing/lead-events.builder';
+import { openRedisHarness, openSqliteHarness } from '../testing/read-store.harness';
+import { ProjectionRebuilder } from './projection-rebuilder';
+import { ProjectionRunner } from './projection-runner';
+import { ProjectionStatusReader } from './projection-status';
+
+const T = (minute: number): string => `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+
+async function seed(events: InMemoryEventStoreFake, leads: number, from = 0): Promise<void> {
+  for (let i = from; i < from + leads; i += 1) {
+    await events.append(leadStreamId(`l${i}`), [toAppend({ leadId: `l${i}`, event: registration(`l${i}`), occurredAt: T(1) })], 'any');
+    await events.append(`phone-${i}`, [{ ...toAppend({ leadId: '', event: registration('x'), occurredAt: T(1) }), type: 'PhoneNumberReserved' }], 'any');
+    await events.append(leadStreamId(`l${i}`), [toAppend({ leadId: `l${i}`, event: quote(`q${i}`, 100_000), occurredAt: T(2) })], 'any');
+  }
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  for (let waited = 0; !(await check()); waited += 10) {
+    if (waited > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe.each<[string, () => Promise<ReadStoreHarness>]>([['SQLite', openSqliteHarness], ['Redis', openRedisHarness]])(
+  'ProjectionRunner on %s',
+  (_label, open) => {
+    let harness: ReadStoreHarness;
+    let events: InMemoryEventStoreFake;
+    const funnel = new FunnelProjection();
+    beforeEach(async () => {
+      harness = await open();
+      events = new InMemoryEventStoreFake();
+    });
+    afterEach(async () => harness.cleanup());
+
+    it('projects lead events, skips foreign streams, and checkpoints the last position', async () => {
+      await seed(events, 3);
+      const runner = new ProjectionRunner({ eventStore: events, readStore: harness.store, projection: funnel, batchSize: 4 });
+      await runner.catchUp();
+      expect(runner.checkpoint).toBe(9);
+      expect(await harness.store.liveVersion('funnel')).toBe(1);
+      expect(await harness.store.checkpoint('funnel', 1)).toBe(9);
+      const docs = await harness.store.list('funnel', 1, 'leads', 'dealer-1');
+      expect(docs.map((d) => (d.body as FunnelLeadView).stage)).toEqual(['quote', 'quote', 'quote']);
+    });
+
+    it('keeps serving during a rebuild, then follows the switched pointer', async () => {
+      await seed(events, 20);
+      const live = new ProjectionRunner({ eventStore: events, readStore: harness.store, projection: funnel, batchSize: 7, idlePollMs: 5 });
+      live.start();
+      await eventually(async () => live.checkpoint === 60);
+      const result = await new ProjectionRebuilder(events, harness.store).rebuild(funnel, { batchSize: 11 });
+      expect(result).toMatchObject({ version: 2, previousVersion: 1 });
+      await seed(events, 5, 20);
+      await eventually(async () => live.currentVersion === 2 && live.checkpoint === 75);
+      await live.stop();
+      expect(await harness.store.checkpoint('funnel', 1)).toBeUndefined();
+      expect(await harness.store.dump('funnel', 2)).toHaveLength(25);
+    });
+
+    it('notices a lost read model and rebuilds it without an operator', async () => {
+      await seed(events, 10);
+      const recoveries: number[] = [];
+      const live = new ProjectionRunner({
+        eventStore: events, readStore: harness.store, projection: funnel, idlePollMs: 5, onRecovery: (_n, v) => recoveries.push(v),
+      });
+      live.start();
+      await eventually(async () => live.checkpoint === 30);
+      await harness.store.dropVersion('funnel', 1);
+      await eventually(async () => (await harness.store.checkpoint('funnel', 1)) === 30);
+      await live.stop();
+      expect(recoveries).toEqual([1]);
+      expect(await harness.store.dump('funnel', 1)).toHaveLength(10);
+    });
+
+    it('lets two runners race without applying any batch twice', async () => {
+      await seed(events, 30);
+      const runners = [3, 5].map((batchSize) => new ProjectionRunner({ eventStore: events, readStore: harness.store, projection: funnel, batchSize }));
+      await Promise.all(runners.map((runner) => runner.catchUp(90)));
+      await harness.store.createVersion('funnel', 9);
+      await new ProjectionRunner({ eventStore: events, readStore: harness.store, projection: funnel, version: 9 }).catchUp();
+      expect(await harness.store.dump('funnel', 1)).toEqual(await harness.store.dump('funnel', 9));
+    });
+
+    it('reports checkpoint and lag, and waits for a position', async () => {
+      await seed(events, 2);
+      const clock = new VirtualClock(T(3));
+      const status = new ProjectionStatusReader(events, harness.store, clock);
+      expect(await status.status('funnel')).toMatchObject({ liveVersion: null, checkpoint: null, headPosition: 6, eventsBehind: 6, secondsBehind: 120 });
+      expect(await status.waitFor(['funnel'], 6, 30)).toBe(false);
+      await new ProjectionRunner({ eventStore: events, readStore: harness.store, projection: funnel }).catchUp();
+      expect(await status.status('funnel')).toMatchObject({ liveVersion: 1, checkpoint: 6, eventsBehind: 0, secondsBehind: 0 });
+      expect(await status.waitFor(['funnel'], 6, 30)).toBe(true);
+    });
+  },
+);
