@@ -4,15 +4,17 @@
  * survived. Usage: crash-appender.script.ts <db-file> <stream-id>
  */
 import { randomUUID } from 'node:crypto';
+import { SystemClock } from '@crm/kernel';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.adapter';
 
 async function main(): Promise<void> {
   const [path, streamId] = process.argv.slice(2);
   if (!path || !streamId) throw new Error('usage: crash-appender.script.ts <db-file> <stream-id>');
   const store = new SqliteEventStore({ path });
+  const clock = new SystemClock();
   let expected: number | 'no_stream' = 'no_stream';
   for (let i = 0; ; i++) {
-    const now = new Date().toISOString();
+    const now = clock.now().toISOString();
     // Alternate single and multi-event appends so that the kill can land inside a larger transaction.
     const count = i % 3 === 0 ? 5 : 1;
     const batch = Array.from({ length: count }, () => ({

@@ -24,8 +24,11 @@ export function streamId(prefix = 'lead'): string {
   return `${prefix}-${randomUUID()}`;
 }
 
+/** Contract cases that care about time set it explicitly; the rest share one fixed instant. */
+const FIXTURE_TIME = '2026-01-05T09:00:00.000Z';
+
 export function metadata(overrides: Partial<EventMetadata> = {}): EventMetadata {
-  const now = new Date().toISOString();
+  const now = FIXTURE_TIME;
   return {
     eventId: randomUUID(),
     actor: { id: 'user-1', role: 'consultant', dealerId: 'dealer-1' },
