@@ -8,7 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { KernelOverrides, KernelPortsModule } from './kernel-ports.module';
+import { KernelOverrides, KernelPortsModule } from '@crm/kernel/nest';
 import { LeadsModule } from './leads/leads.module';
 import { ReadSideModule } from './read-side/read-side.module';
 

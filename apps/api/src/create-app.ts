@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@crm/config';
 import { AppModule } from './app.module';
 import { jsonBody } from './http/json-body.middleware';
-import { KernelOverrides } from './kernel-ports.module';
+import { KernelOverrides } from '@crm/kernel/nest';
 import { PinoLoggerService } from './logging/pino-logger.service';
 import { requestLogger } from './logging/request-logger.middleware';
 import { setupOpenApi } from './openapi/openapi.document';

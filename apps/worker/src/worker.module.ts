@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@crm/config';
 import { EventStoreModule } from '@crm/event-store';
-import { KernelModule } from '@crm/kernel';
+import { KernelPortsModule } from '@crm/kernel/nest';
 import { ProjectionsModule } from '@crm/projections';
 
 /** The API's event store file in DATA_DIR (apps/api/src/app.module.ts, EVENT_STORE_FILE). */
@@ -24,7 +24,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         WorkerConfigModule.forRoot(config),
-        KernelModule,
+        KernelPortsModule.forRoot(),
         EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
         ProjectionsModule.forRoot({ runInProcess: true }),
       ],

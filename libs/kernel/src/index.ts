@@ -5,4 +5,3 @@ export * from './id-generator.port';
 export * from './event-metadata';
 export * from './domain-error';
 export * from './assert-never';
-export * from './kernel.module';

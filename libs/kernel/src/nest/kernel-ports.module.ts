@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '@crm/kernel';
+import { Clock } from '../clock.port';
+import { IdGenerator, RandomIdGenerator } from '../id-generator.port';
+import { SystemClock } from '../system-clock.adapter';
 
 export interface KernelOverrides {
   clock?: Clock;
