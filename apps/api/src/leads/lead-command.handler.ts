@@ -73,7 +73,9 @@ export class LeadCommandHandler {
 }
 
 function checkPreconditions(streamId: string, input: LeadCommandInput, request: CommandRequest, lead: LoadedLead): void {
-  if (input.type !== 'RegisterLead' && lead.revision < 0) {
+  // Another dealer's lead answers as a missing one: a token never reaches across the tenant boundary.
+  const foreign = lead.revision >= 0 && lead.state.dealerId !== request.actor.dealerId;
+  if (input.type !== 'RegisterLead' && (lead.revision < 0 || foreign)) {
     throw new ApiError(ApiErrorCode.LeadNotFound, 'No lead with this id', 'not_found');
   }
   const expected = request.expectedRevision;

@@ -24,14 +24,16 @@ export class LeadQueryService {
     private readonly loader: LeadStreamLoader,
   ) {}
 
-  async current(leadId: string): Promise<LoadedLead> {
-    return existing(await this.loader.load(leadId));
+  async current(leadId: string, dealerId: string): Promise<LoadedLead> {
+    const lead = await this.loader.load(leadId);
+    if (lead.revision < 0 || lead.state.dealerId !== dealerId) throw leadNotFound();
+    return lead;
   }
 
-  async events(leadId: string, after: number, limit: number): Promise<LeadEventsPage> {
+  async events(leadId: string, dealerId: string, after: number, limit: number): Promise<LeadEventsPage> {
     const streamId = leadStreamId(leadId);
+    await this.ensureVisible(streamId, dealerId);
     const page = await this.store.readStream(streamId, { fromRevision: after + 1, maxCount: limit + 1 });
-    if (page.length === 0) await this.ensureExists(streamId);
     const events = page.slice(0, limit).map((recorded) => ({
       revision: recorded.revision,
       position: recorded.position,
@@ -48,29 +50,23 @@ export class LeadQueryService {
    * order would let it overwrite them. "As the system knew it" (`asOf`) takes what had been recorded by then,
    * in the order it was recorded, so a later back-dated call changes the first answer but not the second.
    */
-  async stateAt(leadId: string, { at, asOf }: StateAsOf): Promise<LoadedLead> {
+  async stateAt(leadId: string, dealerId: string, { at, asOf }: StateAsOf): Promise<LoadedLead> {
     const streamId = leadStreamId(leadId);
+    await this.ensureVisible(streamId, dealerId);
     const events = await this.store.readStream(streamId, { occurredUntil: at, recordedUntil: asOf });
-    if (events.length === 0) {
-      await this.ensureExists(streamId);
-      return emptyLead();
-    }
+    if (events.length === 0) return emptyLead();
     return foldLead(at === undefined ? events : byOccurrence(events));
   }
 
-  private async ensureExists(streamId: string): Promise<void> {
+  /** A lead of another dealer answers exactly as a missing one: its existence is not the caller's to learn. */
+  private async ensureVisible(streamId: string, dealerId: string): Promise<void> {
     const [first] = await this.store.readStream(streamId, { maxCount: 1 });
-    if (!first) throw leadNotFound();
+    if (!first || (first.data as { dealerId?: string }).dealerId !== dealerId) throw leadNotFound();
   }
 }
 
 function byOccurrence(events: RecordedEvent[]): RecordedEvent[] {
   return [...events].sort((a, b) => a.metadata.occurredAt.localeCompare(b.metadata.occurredAt) || a.revision - b.revision);
-}
-
-function existing(lead: LoadedLead): LoadedLead {
-  if (lead.revision < 0) throw leadNotFound();
-  return lead;
 }
 
 const leadNotFound = (): ApiError => new ApiError(ApiErrorCode.LeadNotFound, 'No lead with this id', 'not_found');

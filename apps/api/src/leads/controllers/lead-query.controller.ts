@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@crm/kernel';
+import { CurrentActor } from '../../auth/current-actor.decorator';
 import { ApiResponse } from '../../http/api-request';
 import { LeadEventsQueryDto, LeadStateQueryDto } from '../dto/lead-queries.dto';
 import { revisionETag } from '../if-match';
@@ -16,8 +18,8 @@ export class LeadQueryController {
   @Get()
   @ApiOperation({ summary: "The lead's current state; the ETag is its revision" })
   @ApiOkResponse({ type: LeadStateView })
-  async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) res: ApiResponse): Promise<LeadStateView> {
-    const lead = await this.queries.current(id);
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: ApiResponse): Promise<LeadStateView> {
+    const lead = await this.queries.current(id, actor.dealerId);
     res.setHeader('ETag', revisionETag(lead.revision));
     return toStateView(id, lead);
   }
@@ -25,16 +27,16 @@ export class LeadQueryController {
   @Get('events')
   @ApiOperation({ summary: "The lead's history with metadata, paged by revision" })
   @ApiOkResponse({ description: '{ leadId, events: [{ revision, position, type, data, metadata }], nextAfter }' })
-  events(@Param('id', UuidParamPipe) id: string, @Query() query: LeadEventsQueryDto): Promise<LeadEventsPage> {
-    return this.queries.events(id, query.after ?? -1, query.limit ?? 100);
+  events(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor, @Query() query: LeadEventsQueryDto): Promise<LeadEventsPage> {
+    return this.queries.events(id, actor.dealerId, query.after ?? -1, query.limit ?? 100);
   }
 
   @Get('state')
   @ApiOperation({ summary: 'The state as it was at `at` (by occurredAt) and/or as the system knew it at `asOf` (by recordedAt)' })
   @ApiOkResponse({ type: LeadStateView })
-  async stateAt(@Param('id', UuidParamPipe) id: string, @Query() query: LeadStateQueryDto): Promise<LeadStateView> {
+  async stateAt(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor, @Query() query: LeadStateQueryDto): Promise<LeadStateView> {
     const at = query.at === undefined ? undefined : new Date(query.at).toISOString();
     const asOf = query.asOf === undefined ? undefined : new Date(query.asOf).toISOString();
-    return { ...toStateView(id, await this.queries.stateAt(id, { at, asOf })), at, asOf };
+    return { ...toStateView(id, await this.queries.stateAt(id, actor.dealerId, { at, asOf })), at, asOf };
   }
 }
