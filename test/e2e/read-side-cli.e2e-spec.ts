@@ -40,6 +40,7 @@ describe('projections CLI beside a serving API (embedded profile)', () => {
     const output = await cli(t, 'rebuild', 'all');
     expect(output).toMatch(/funnel: v1 -> v2 at position \d+/);
     expect(output).toMatch(/tiers: v1 -> v2 at position \d+/);
+    expect(output).toMatch(/showroom: v1 -> v2 at position \d+/);
     expect((await t.http.get('/funnel').set(auth).expect(200)).body).toEqual(before.body);
 
     const after = (await t.http.post('/leads').set(auth).send(registration()).expect(201)).body.position as number;
@@ -49,7 +50,7 @@ describe('projections CLI beside a serving API (embedded profile)', () => {
 
     const status = await cli(t, 'status', '--json');
     const rows = JSON.parse(status) as Array<{ name: string; liveVersion: number; checkpoint: number }>;
-    expect(rows.map((r) => [r.name, r.liveVersion])).toEqual([['funnel', 2], ['tiers', 2]]);
+    expect(rows.map((r) => [r.name, r.liveVersion])).toEqual([['funnel', 2], ['tiers', 2], ['showroom', 2]]);
     expect(rows.every((r) => r.checkpoint >= after)).toBe(true);
   });
 });

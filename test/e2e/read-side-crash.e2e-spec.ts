@@ -54,7 +54,7 @@ describe.each(['sqlite', 'redis'])('kill -9 of the projection process, %s read s
 
   it(`leaves read models equal to a rebuild from zero after ${KILLS} kills under load`, async () => {
     // Far more leads than the test will reach: the workload never runs dry while the kills go on.
-    const workload = interleavedWorkload({ leads: 1_000_000, window: 300, perAppend: 2 });
+    const workload = interleavedWorkload({ leads: 1_000_000, window: 300, perAppend: 2, walkIns: true });
     const appendSome = async (appends: number): Promise<void> => {
       for (let i = 0; i < appends; i += 1) {
         const next = workload.next();

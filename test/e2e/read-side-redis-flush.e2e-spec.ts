@@ -35,7 +35,7 @@ describe('Redis loses everything mid-run (FLUSHDB)', () => {
   });
 
   it('brings the read models back complete without an operator', async () => {
-    const workload = interleavedWorkload({ leads: 1_000_000, window: 200 });
+    const workload = interleavedWorkload({ leads: 1_000_000, window: 200, walkIns: true });
     const appendSome = async (appends: number): Promise<void> => {
       for (let i = 0; i < appends; i += 1) {
         const next = workload.next();

@@ -11,6 +11,7 @@ import { createValidationPipe } from './http/validation.pipe';
 import { KernelOverrides, KernelPortsModule } from '@crm/kernel/nest';
 import { LeadsModule } from './leads/leads.module';
 import { ReadSideModule } from './read-side/read-side.module';
+import { ShowroomModule } from './showroom/showroom.module';
 
 export const EVENT_STORE_FILE = 'events.sqlite';
 
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         LeadsModule,
+        ShowroomModule,
         ReadSideModule,
       ],
       providers: [

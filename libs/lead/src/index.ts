@@ -9,3 +9,7 @@ export * from './decider/lead.evolve';
 export * from './decider/lead.decider';
 export * from './lead.errors';
 export * from './phone/normalise-phone';
+export * from './showroom/showroom-commands';
+export * from './showroom/showroom-events';
+export * from './showroom/showroom.errors';
+export * from './showroom/showroom.decider';

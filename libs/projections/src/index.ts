@@ -11,6 +11,8 @@ export * from './funnel/funnel.projection';
 export * from './tiers/tier.policy';
 export * from './tiers/tier-lead.view';
 export * from './tiers/tier.projection';
+export * from './showroom/unrecorded-walk-in.view';
+export * from './showroom/showroom.projection';
 export * from './runner/projection-runner';
 export * from './runner/projection-runner.host';
 export * from './runner/projection-rebuilder';

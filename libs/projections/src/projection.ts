@@ -14,12 +14,14 @@ export interface LeadEnvelope {
  * A projection is pure: the next state of one document from its current state and an event. The runner does
  * the I/O, so the same code fills every read store, and batch boundaries cannot change the result.
  */
-export interface Projection<Doc = unknown> {
+export interface Projection<Doc = unknown, Envelope = unknown> {
   readonly name: string;
   readonly collection: string;
-  documentId(envelope: LeadEnvelope): string;
+  /** The events this projection reads, decoded and upcast; undefined for every other event in the log. */
+  decode(recorded: RecordedEvent): Envelope | undefined;
+  documentId(envelope: Envelope): string;
   /** Returns `current` itself when the event changes nothing, undefined to delete the document. */
-  evolve(current: Doc | undefined, envelope: LeadEnvelope): Doc | undefined;
+  evolve(current: Doc | undefined, envelope: Envelope): Doc | undefined;
   partitionOf(doc: Doc): string;
 }
 

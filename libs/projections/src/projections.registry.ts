@@ -1,8 +1,9 @@
 import { FunnelProjection } from './funnel/funnel.projection';
 import { Projection } from './projection';
+import { ShowroomProjection } from './showroom/showroom.projection';
 import { TierProjection } from './tiers/tier.projection';
 
 /** Every projection the read side runs, by name. */
 export function defaultProjections(): Projection[] {
-  return [new FunnelProjection(), new TierProjection()];
+  return [new FunnelProjection(), new TierProjection(), new ShowroomProjection()];
 }

@@ -6,14 +6,21 @@ import {
 import { ErrorBodyView } from '../http/error-body.view';
 import { LeadCommandResult } from './lead-command.result';
 
-/** The OpenAPI description every command route shares. */
+/** The request headers of any command route: idempotency and tracing. */
+export function ApiCommandTraceHeaders(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the same answer, appended once.' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    ApiHeader({ name: 'X-Request-Id', required: false, description: "Becomes the events' causation id." }),
+  );
+}
+
+/** The OpenAPI description every lead command route shares. */
 export function ApiLeadCommand(summary: string): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary }),
     ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream revision (the ETag); 412 when stale.' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the same answer, appended once.' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false }),
-    ApiHeader({ name: 'X-Request-Id', required: false, description: "Becomes the events' causation id." }),
+    ApiCommandTraceHeaders(),
     ApiCreatedResponse({ type: LeadCommandResult, description: 'Events appended; ETag is the new revision.' }),
     ApiOkResponse({ type: LeadCommandResult, description: 'Nothing to change; ETag is the current revision.' }),
     ApiBadRequestResponse({ type: ErrorBodyView, description: 'VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH or a domain rule' }),

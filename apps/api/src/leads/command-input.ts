@@ -14,9 +14,19 @@ export function commandInput<T extends LeadCommand['type']>(
   extra: Partial<Data<T>> = {},
   keepReason = false,
 ): LeadCommandInput {
+  return { type, ...timedInput<Data<T>>(body, extra, keepReason) };
+}
+
+/** A command's data and the envelope's facts, whichever capability the command belongs to. */
+export interface TimedInput<D> {
+  data: D;
+  occurredAt?: string;
+  reason?: string;
+}
+
+export function timedInput<D>(body: TimedCommandBodyDto & { reason?: string }, extra: Partial<D> = {}, keepReason = false): TimedInput<D> {
   const { occurredAt, reason, ...rest } = body;
-  const data = plain({ ...rest, ...(keepReason ? { reason } : {}), ...extra });
-  const input: LeadCommandInput = { type, data: data as Data<T> };
+  const input: TimedInput<D> = { data: plain({ ...rest, ...(keepReason ? { reason } : {}), ...extra }) as D };
   if (occurredAt !== undefined) input.occurredAt = new Date(occurredAt).toISOString();
   if (reason !== undefined) input.reason = reason;
   return input;

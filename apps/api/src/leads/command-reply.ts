@@ -11,9 +11,9 @@ export function toAnswer(result: LeadCommandResult): StoredResponse {
 }
 
 /** Writes status and headers of an answer, fresh or replayed, and hands back its body for Nest to send. */
-export function reply(response: ApiResponse, answer: StoredResponse): LeadCommandResult {
+export function reply<Body = LeadCommandResult>(response: ApiResponse, answer: StoredResponse): Body {
   response.status(answer.status);
   if (answer.etag !== undefined) response.setHeader('ETag', answer.etag);
   if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
-  return answer.body as LeadCommandResult;
+  return answer.body as Body;
 }

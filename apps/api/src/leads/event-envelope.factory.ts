@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventToAppend } from '@crm/event-store';
 import { Actor, EventMetadata, IdGenerator } from '@crm/kernel';
-import { LEAD_EVENT_SCHEMA_VERSIONS, LeadEventType } from '@crm/lead';
+import { LEAD_EVENT_SCHEMA_VERSIONS, LeadEventType, SHOWROOM_EVENT_SCHEMA_VERSIONS, ShowroomEventType } from '@crm/lead';
 import { CommandTrace } from './command-context.factory';
 
 export interface UnwrappedEvent {
@@ -30,7 +30,7 @@ export class EventEnvelopeFactory {
       correlationId: trace.correlationId,
       causationId: trace.causationId,
       source: 'api',
-      schemaVersion: LEAD_EVENT_SCHEMA_VERSIONS[type as LeadEventType] ?? 1,
+      schemaVersion: LEAD_EVENT_SCHEMA_VERSIONS[type as LeadEventType] ?? SHOWROOM_EVENT_SCHEMA_VERSIONS[type as ShowroomEventType] ?? 1,
       occurredAt: times.occurredAt,
       recordedAt: times.recordedAt,
     };

@@ -3,6 +3,7 @@ import { EventStore } from '@crm/event-store';
 import { leadStreamId } from '@crm/lead';
 import { IdempotencyRecovery, RecoveryRequest } from '../idempotency/idempotency-recovery.port';
 import { StoredResponse } from '../idempotency/idempotency-store.port';
+import { eventsOfRequest } from '../idempotency/keyed-events';
 import { idempotentLeadId } from './idempotent-lead-id';
 import { revisionETag } from './if-match';
 import { LeadCommandResult } from './lead-command.result';
@@ -16,16 +17,10 @@ export class LeadIdempotencyRecovery extends IdempotencyRecovery {
 
   override async recover(request: RecoveryRequest): Promise<StoredResponse | undefined> {
     const leadId = targetLeadId(request);
-    const stream = await this.store.readStream(leadStreamId(leadId));
-    const mine = stream.filter((e) => e.metadata.idempotencyKey === request.key && e.metadata.actor.id === request.actor.id);
-    const last = mine[mine.length - 1];
-    if (!last) return undefined;
-    const body: LeadCommandResult = {
-      leadId,
-      revision: last.revision,
-      position: last.position,
-      events: mine.map(({ revision, type, data, metadata }) => ({ revision, type, data, metadata })),
-    };
+    const mine = eventsOfRequest(await this.store.readStream(leadStreamId(leadId)), request);
+    if (!mine) return undefined;
+    const { events, last } = mine;
+    const body: LeadCommandResult = { leadId, revision: last.revision, position: last.position, events };
     return { status: 201, body, etag: revisionETag(last.revision) };
   }
 }

@@ -32,5 +32,6 @@ import { PhoneUniqueness } from './phone/phone-uniqueness';
     { provide: IdempotencyRecovery, useClass: LeadIdempotencyRecovery },
     IdempotentExecutor,
   ],
+  exports: [CommandContextFactory, EventEnvelopeFactory],
 })
 export class LeadsModule {}

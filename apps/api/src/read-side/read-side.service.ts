@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@crm/kernel';
 import {
   FUNNEL_PROJECTION, FunnelReport, KpiReport, LeadListQuery, LeadPage, MigrationMatrix, Period, ProjectionStatusReader,
-  ReadModelQueries, TIER_PROJECTION, TierReport,
+  ReadModelQueries, SHOWROOM_PROJECTION, TIER_PROJECTION, TierReport,
 } from '@crm/projections';
 import { ReadSideErrorCode } from './read-side-error-code';
 
@@ -15,7 +15,7 @@ export class ReadSideService {
   constructor(private readonly queries: ReadModelQueries, private readonly status: ProjectionStatusReader) {}
 
   async funnel(dealerId: string, period: Period, minPosition?: number): Promise<FunnelReport> {
-    await this.caughtUp([FUNNEL_PROJECTION], minPosition);
+    await this.caughtUp([FUNNEL_PROJECTION, SHOWROOM_PROJECTION], minPosition);
     return this.queries.funnel(dealerId, normalised(period));
   }
 

@@ -1,6 +1,6 @@
 import { assertNever } from '@crm/kernel';
 import { LeadEvent, LeadRegistered } from '@crm/lead';
-import { INTERACTION_EVENTS, LeadEnvelope, Projection, earliest, latest, periodOf } from '../projection';
+import { decodeLeadEvent, INTERACTION_EVENTS, LeadEnvelope, Projection, earliest, latest, periodOf } from '../projection';
 import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from './funnel.policy';
 import { FunnelLeadView } from './funnel-lead.view';
 
@@ -16,9 +16,10 @@ const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
  * The sales funnel per lead. Stages only move forward; won and lost are terminal until a reopening, which
  * returns the lead to the stage it had reached (its history of stage entries is kept).
  */
-export class FunnelProjection implements Projection<FunnelLeadView> {
+export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope> {
   readonly name = FUNNEL_PROJECTION;
   readonly collection = 'leads';
+  readonly decode = decodeLeadEvent;
 
   constructor(private readonly policy: FunnelPolicy = DEFAULT_FUNNEL_POLICY) {}
 

@@ -1,5 +1,7 @@
+import { Channel } from '@crm/lead';
 import { FUNNEL_STAGES, FunnelStage, stageRank } from '../funnel/funnel.policy';
 import { FunnelLeadView } from '../funnel/funnel-lead.view';
+import { UnrecordedWalkInView } from '../showroom/unrecorded-walk-in.view';
 import { groupBy, inPeriod, median, Period, ratio, secondsBetween } from './period';
 
 export interface StageConversion {
@@ -22,7 +24,7 @@ export interface FunnelAggregate {
   medianSecondsInStage: Record<FunnelStage, number | null>;
   /** Sum of probability x latest quote over open leads. */
   weightedPipeline: number;
-  /** Walk-ins who left no record: no event reports them yet, so always 0 (see the read-side README). */
+  /** Visitors who came in and left no record (未留档), counted in the period by when they came. */
   walkInsWithoutRecord: number;
 }
 
@@ -30,15 +32,19 @@ export interface FunnelReport {
   period: Period;
   total: FunnelAggregate;
   byConsultant: Record<string, FunnelAggregate>;
+  /** Walk-ins without record count under `walk_in`. */
   byChannel: Record<string, FunnelAggregate>;
-  /** Keyed by month of registration, YYYY-MM. */
+  /** Keyed by month of registration (walk-ins without record: month of the visit), YYYY-MM. */
   byPeriod: Record<string, FunnelAggregate>;
 }
+
+const UNASSIGNED = 'unassigned';
+const WALK_IN_CHANNEL: Channel = 'walk_in';
 
 const perStage = <V>(value: (stage: FunnelStage) => V): Record<FunnelStage, V> =>
   Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, value(stage)])) as Record<FunnelStage, V>;
 
-export function aggregateFunnel(leads: readonly FunnelLeadView[]): FunnelAggregate {
+export function aggregateFunnel(leads: readonly FunnelLeadView[], walkIns: readonly UnrecordedWalkInView[] = []): FunnelAggregate {
   const reachedAtLeast = (stage: FunnelStage): number => leads.filter((l) => stageRank(l.stage) >= stageRank(stage)).length;
   const conversion = FUNNEL_STAGES.slice(0, -1).map((from, index) => {
     const to = FUNNEL_STAGES[index + 1] as FunnelStage;
@@ -55,7 +61,7 @@ export function aggregateFunnel(leads: readonly FunnelLeadView[]): FunnelAggrega
     conversion,
     medianSecondsInStage: perStage((stage) => median(leads.flatMap((l) => timeInStage(l, stage) ?? []))),
     weightedPipeline: Math.round(leads.reduce((sum, l) => sum + (l.status === 'open' ? l.expectedValue : 0), 0) * 100) / 100,
-    walkInsWithoutRecord: 0,
+    walkInsWithoutRecord: walkIns.reduce((sum, w) => sum + w.visitors, 0),
   };
 }
 
@@ -66,17 +72,26 @@ function timeInStage(lead: FunnelLeadView, stage: FunnelStage): number | undefin
   return next === undefined ? undefined : secondsBetween(entered, next);
 }
 
-const mapValues = <T>(groups: Record<string, T[]>, fn: (items: T[]) => FunnelAggregate): Record<string, FunnelAggregate> =>
-  Object.fromEntries(Object.entries(groups).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, items]) => [key, fn(items)]));
+/** One aggregate per key that leads or walk-ins have, sorted by key. */
+function aggregateBy(
+  leads: readonly FunnelLeadView[], walkIns: readonly UnrecordedWalkInView[],
+  leadKey: (lead: FunnelLeadView) => string, walkInKey: (walkIn: UnrecordedWalkInView) => string,
+): Record<string, FunnelAggregate> {
+  const leadGroups = groupBy(leads, leadKey);
+  const walkInGroups = groupBy(walkIns, walkInKey);
+  const keys = [...new Set([...Object.keys(leadGroups), ...Object.keys(walkInGroups)])].sort();
+  return Object.fromEntries(keys.map((key) => [key, aggregateFunnel(leadGroups[key] ?? [], walkInGroups[key] ?? [])]));
+}
 
-/** The funnel of one dealer for leads registered in the period. */
-export function funnelReport(all: readonly FunnelLeadView[], period: Period): FunnelReport {
+/** The funnel of one dealer for leads registered in the period, with the walk-ins without record who came in it. */
+export function funnelReport(all: readonly FunnelLeadView[], allWalkIns: readonly UnrecordedWalkInView[], period: Period): FunnelReport {
   const leads = all.filter((l) => inPeriod(l.registeredAt, period));
+  const walkIns = allWalkIns.filter((w) => inPeriod(w.occurredAt, period));
   return {
     period,
-    total: aggregateFunnel(leads),
-    byConsultant: mapValues(groupBy(leads, (l) => l.consultantId ?? 'unassigned'), aggregateFunnel),
-    byChannel: mapValues(groupBy(leads, (l) => l.channel), aggregateFunnel),
-    byPeriod: mapValues(groupBy(leads, (l) => l.period), aggregateFunnel),
+    total: aggregateFunnel(leads, walkIns),
+    byConsultant: aggregateBy(leads, walkIns, (l) => l.consultantId ?? UNASSIGNED, (w) => w.consultantId ?? UNASSIGNED),
+    byChannel: aggregateBy(leads, walkIns, (l) => l.channel, () => WALK_IN_CHANNEL),
+    byPeriod: aggregateBy(leads, walkIns, (l) => l.period, (w) => w.period),
   };
 }

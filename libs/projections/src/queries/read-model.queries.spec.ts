@@ -1,8 +1,8 @@
 import { VirtualClock } from '@crm/kernel';
-import { LeadEvent, leadStreamId } from '@crm/lead';
+import { LeadEvent, leadStreamId, showroomStreamId } from '@crm/lead';
 import { defaultProjections } from '../projections.registry';
 import { InMemoryEventStoreFake } from '../testing/in-memory-event-store.fake';
-import { metadataFor, quote, registration } from '../testing/lead-events.builder';
+import { metadataFor, quote, registration, walkInCounted } from '../testing/lead-events.builder';
 import { openSqliteHarness } from '../testing/read-store.harness';
 import { ReadStoreHarness } from '../read-store/read-store.contract';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -39,6 +39,13 @@ describe('ReadModelQueries', () => {
       const dealer = lead === 'x' ? 'dealer-2' : 'dealer-1';
       await events.append(leadStreamId(lead), [{ type: event.type, data: event.data, metadata: metadataFor(event, time, dealer) }], 'any');
     }
+    const walkIns: Array<[string, string, number, string?]> = [
+      ['dealer-1', at(2), 3, 'c1'], ['dealer-1', at(3, 15), 2], ['dealer-1', at(9), 4], ['dealer-2', at(3), 7],
+    ];
+    for (const [dealer, time, visitors, consultant] of walkIns) {
+      const event = walkInCounted(dealer, visitors, consultant);
+      await events.append(showroomStreamId(dealer, time), [{ type: event.type, data: event.data, metadata: metadataFor(event, time, dealer) }], 'any');
+    }
     for (const projection of defaultProjections()) {
       await new ProjectionRunner({ eventStore: events, readStore: harness.store, projection }).catchUp();
     }
@@ -61,6 +68,21 @@ describe('ReadModelQueries', () => {
 
   it('filters by period of registration', async () => {
     expect((await queries.funnel('dealer-1', { from: at(2), to: at(3) })).total.leads).toBe(1);
+  });
+
+  it("counts the dealer's walk-ins without record per consultant, channel and month of the visit", async () => {
+    const all = await queries.funnel('dealer-1', {});
+    expect(all.total.walkInsWithoutRecord).toBe(9);
+    expect(all.byConsultant.c1).toMatchObject({ leads: 1, walkInsWithoutRecord: 3 });
+    expect(all.byConsultant.unassigned).toMatchObject({ leads: 2, walkInsWithoutRecord: 6 });
+    expect(all.byChannel.walk_in).toMatchObject({ leads: 2, walkInsWithoutRecord: 9 });
+    expect(all.byChannel.website?.walkInsWithoutRecord).toBe(0);
+    expect(all.byPeriod['2026-03']?.walkInsWithoutRecord).toBe(9);
+    const window = await queries.funnel('dealer-1', { from: at(3), to: at(4) });
+    expect(window.total).toMatchObject({ leads: 1, walkInsWithoutRecord: 2 });
+    const onlyWalkIns = await queries.funnel('dealer-1', { from: at(9), to: at(10) });
+    expect(onlyWalkIns.total).toMatchObject({ leads: 0, walkInsWithoutRecord: 4 });
+    expect(Object.keys(onlyWalkIns.byConsultant)).toEqual(['unassigned']);
   });
 
   it('reports tiers, judging at risk at query time', async () => {

@@ -2,6 +2,8 @@ import { Clock } from '@crm/kernel';
 import { FUNNEL_PROJECTION } from '../funnel/funnel.projection';
 import { FunnelLeadView } from '../funnel/funnel-lead.view';
 import { ReadStore } from '../read-store/read-store.port';
+import { SHOWROOM_COLLECTION, SHOWROOM_PROJECTION } from '../showroom/showroom.projection';
+import { UnrecordedWalkInView } from '../showroom/unrecorded-walk-in.view';
 import { TIER_PROJECTION } from '../tiers/tier.projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from '../tiers/tier.policy';
 import { TierLeadView } from '../tiers/tier-lead.view';
@@ -19,7 +21,8 @@ export class ReadModelQueries {
   constructor(private readonly store: ReadStore, private readonly clock: Clock, private readonly policy: TierPolicy = DEFAULT_TIER_POLICY) {}
 
   async funnel(dealerId: string, period: Period): Promise<FunnelReport> {
-    return funnelReport(await this.funnelLeads(dealerId), period);
+    const [leads, walkIns] = await Promise.all([this.funnelLeads(dealerId), this.walkInsWithoutRecord(dealerId)]);
+    return funnelReport(leads, walkIns, period);
   }
 
   async tiers(dealerId: string, period: Period): Promise<TierReport> {
@@ -54,9 +57,13 @@ export class ReadModelQueries {
     return this.listLive<TierLeadView>(TIER_PROJECTION, dealerId);
   }
 
-  private async listLive<T>(name: string, dealerId: string): Promise<T[]> {
+  private async walkInsWithoutRecord(dealerId: string): Promise<UnrecordedWalkInView[]> {
+    return this.listLive<UnrecordedWalkInView>(SHOWROOM_PROJECTION, dealerId, SHOWROOM_COLLECTION);
+  }
+
+  private async listLive<T>(name: string, dealerId: string, collection = 'leads'): Promise<T[]> {
     const version = await this.store.liveVersion(name);
     if (version === undefined) return [];
-    return (await this.store.list(name, version, 'leads', dealerId)).map((doc) => doc.body as T);
+    return (await this.store.list(name, version, collection, dealerId)).map((doc) => doc.body as T);
   }
 }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@crm/event-store';
-import { decodeLeadEvent, Projection } from '../projection';
+import { Projection } from '../projection';
 import { DocChange, ReadStore, StoredDoc } from '../read-store/read-store.port';
 
 interface WorkingDoc {
@@ -15,7 +15,10 @@ interface WorkingDoc {
 export async function applyBatch(
   readStore: ReadStore, projection: Projection, version: number, events: readonly RecordedEvent[],
 ): Promise<DocChange[]> {
-  const envelopes = events.flatMap((event) => decodeLeadEvent(event) ?? []);
+  const envelopes = events.flatMap((event) => {
+    const envelope = projection.decode(event);
+    return envelope === undefined ? [] : [envelope];
+  });
   if (envelopes.length === 0) return [];
   const ids = [...new Set(envelopes.map((envelope) => projection.documentId(envelope)))];
   const loaded = await readStore.load(projection.name, version, projection.collection, ids);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { EventToAppend } from '@crm/event-store';
-import { INTENT_TIERS, LeadEvent, LOST_REASONS, leadStreamId } from '@crm/lead';
-import { metadataFor, quote, registration } from './lead-events.builder';
+import { INTENT_TIERS, LeadEvent, LOST_REASONS, leadStreamId, ShowroomEvent, showroomStreamId } from '@crm/lead';
+import { metadataFor, quote, registration, walkInCounted } from './lead-events.builder';
 
 export interface StreamAppend {
   streamId: string;
@@ -29,18 +29,35 @@ const leadHistory = fc.record({
   events: fc.array(followUp, { maxLength: 12 }),
 });
 
+/** A showroom door count: its own stream per dealer and day, no lead. */
+const walkIn = fc.record({
+  dealer: fc.constantFrom('dealer-1', 'dealer-2'),
+  visitors: fc.integer({ min: 1, max: 50 }),
+  consultant: fc.option(fc.constantFrom('c1', 'c2'), { nil: undefined }),
+});
+
+interface Queue {
+  streamOf(occurredAt: string): string;
+  dealer: string;
+  events: Array<LeadEvent | ShowroomEvent>;
+}
+
 /**
- * Random lead histories interleaved into one global log, with a few foreign events (phone reservations) mixed in.
- * Times rise with the position, as occurred-at mostly does.
+ * Random lead histories and showroom walk-in counts interleaved into one global log, with a few foreign events
+ * (phone reservations) mixed in. Times rise with the position, as occurred-at mostly does.
  */
 export const globalLogArbitrary: fc.Arbitrary<StreamAppend[]> = fc
-  .tuple(fc.array(leadHistory, { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.nat()))
-  .map(([histories, picks]) => {
-    const queues = histories.map((history, index) => {
+  .tuple(fc.array(leadHistory, { minLength: 1, maxLength: 8 }), fc.array(walkIn, { maxLength: 6 }), fc.infiniteStream(fc.nat()))
+  .map(([histories, walkIns, picks]) => {
+    const queues: Queue[] = histories.map((history, index) => {
       const leadId = `lead-${index}`;
       const first = registration(leadId, { dealerId: history.dealer, channel: history.channel });
-      return { leadId, dealer: history.dealer, events: [first, ...history.events] };
+      return { streamOf: () => leadStreamId(leadId), dealer: history.dealer, events: [first, ...history.events] };
     });
+    for (const count of walkIns) {
+      const event = walkInCounted(count.dealer, count.visitors, count.consultant);
+      queues.push({ streamOf: (occurredAt) => showroomStreamId(count.dealer, occurredAt), dealer: count.dealer, events: [event] });
+    }
     const log: StreamAppend[] = [];
     const pick = picks[Symbol.iterator]();
     let minute = 0;
@@ -51,7 +68,7 @@ export const globalLogArbitrary: fc.Arbitrary<StreamAppend[]> = fc
       if (!queue || !event) continue;
       minute += 7;
       const occurredAt = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-      log.push({ streamId: leadStreamId(queue.leadId), event: { type: event.type, data: event.data, metadata: metadataFor(event, occurredAt, queue.dealer) } });
+      log.push({ streamId: queue.streamOf(occurredAt), event: { type: event.type, data: event.data, metadata: metadataFor(event, occurredAt, queue.dealer) } });
       if (minute % 5 === 0) log.push(phoneReservation(log.length, occurredAt));
     }
     return log;

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EventToAppend } from '@crm/event-store';
 import { EventMetadata } from '@crm/kernel';
-import { Channel, LeadEvent, LeadRegistered, LEAD_EVENT_SCHEMA_VERSIONS, PurchaseTimeframe } from '@crm/lead';
+import {
+  Channel, LeadEvent, LeadRegistered, LEAD_EVENT_SCHEMA_VERSIONS, PurchaseTimeframe, SHOWROOM_EVENT_SCHEMA_VERSIONS, ShowroomEvent,
+  UnrecordedWalkInCounted,
+} from '@crm/lead';
 
 export interface TimedLeadEvent {
   leadId: string;
@@ -9,14 +12,17 @@ export interface TimedLeadEvent {
   occurredAt: string;
 }
 
-export function metadataFor(event: LeadEvent, occurredAt: string, dealerId = 'dealer-1'): EventMetadata {
+const schemaVersionOf = (event: LeadEvent | ShowroomEvent): number =>
+  event.type === 'UnrecordedWalkInCounted' ? SHOWROOM_EVENT_SCHEMA_VERSIONS[event.type] : LEAD_EVENT_SCHEMA_VERSIONS[event.type];
+
+export function metadataFor(event: LeadEvent | ShowroomEvent, occurredAt: string, dealerId = 'dealer-1'): EventMetadata {
   return {
     eventId: randomUUID(),
     actor: { id: 'user-1', role: 'consultant', dealerId },
     correlationId: 'corr-1',
     causationId: 'cause-1',
     source: 'api',
-    schemaVersion: LEAD_EVENT_SCHEMA_VERSIONS[event.type],
+    schemaVersion: schemaVersionOf(event),
     occurredAt,
     recordedAt: occurredAt,
   };
@@ -55,4 +61,8 @@ export function quote(quoteId: string, amount: number, expectedCloseDate?: strin
       ...(expectedCloseDate ? { expectedCloseDate } : {}),
     },
   };
+}
+
+export function walkInCounted(dealerId: string, visitors: number, consultantId?: string): UnrecordedWalkInCounted {
+  return { type: 'UnrecordedWalkInCounted', data: { dealerId, visitors, ...(consultantId !== undefined ? { consultantId } : {}) } };
 }

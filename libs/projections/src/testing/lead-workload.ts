@@ -1,6 +1,6 @@
 import { EventToAppend } from '@crm/event-store';
-import { CHANNELS, INTENT_TIERS, LeadEvent, LOST_REASONS, leadStreamId, PURCHASE_TIMEFRAMES } from '@crm/lead';
-import { metadataFor, quote, registration } from './lead-events.builder';
+import { CHANNELS, INTENT_TIERS, LeadEvent, LOST_REASONS, leadStreamId, PURCHASE_TIMEFRAMES, showroomStreamId } from '@crm/lead';
+import { metadataFor, quote, registration, walkInCounted } from './lead-events.builder';
 
 export interface WorkloadAppend {
   streamId: string;
@@ -29,12 +29,19 @@ export function leadJourney(n: number, dealers = 5): { leadId: string; dealerId:
   return { leadId, dealerId, events };
 }
 
+/** A showroom door count beside lead n's registration: 1-4 visitors, every other one with a consultant. */
+function walkInAppend(n: number, dealerId: string, occurredAt: string): WorkloadAppend {
+  const event = walkInCounted(dealerId, 1 + (n % 4), n % 2 === 0 ? `consultant-${n % 13}` : undefined);
+  return { streamId: showroomStreamId(dealerId, occurredAt), events: [{ type: event.type, data: event.data, metadata: metadataFor(event, occurredAt, dealerId) }] };
+}
+
 /**
  * Lead histories interleaved the way a busy dealership's log is: `window` leads in flight at once, each append
- * carrying up to `perAppend` consecutive events of one lead. Occurred-at rises by `stepMs` per event.
+ * carrying up to `perAppend` consecutive events of one lead. Occurred-at rises by `stepMs` per event. With
+ * `walkIns`, each registration is followed by a count of walk-ins who left no record.
  */
 export function* interleavedWorkload(options: {
-  leads: number; firstLead?: number; window?: number; perAppend?: number; startMs?: number; stepMs?: number;
+  leads: number; firstLead?: number; window?: number; perAppend?: number; startMs?: number; stepMs?: number; walkIns?: boolean;
 }): Generator<WorkloadAppend> {
   const window = options.window ?? 1000;
   const perAppend = options.perAppend ?? 1;
@@ -42,9 +49,9 @@ export function* interleavedWorkload(options: {
   let time = options.startMs ?? Date.UTC(2026, 0, 1);
   let next = options.firstLead ?? 0;
   const end = next + options.leads;
-  const active: Array<ReturnType<typeof leadJourney> & { cursor: number }> = [];
+  const active: Array<ReturnType<typeof leadJourney> & { n: number; cursor: number }> = [];
   while (active.length > 0 || next < end) {
-    while (active.length < window && next < end) active.push({ ...leadJourney(next++), cursor: 0 });
+    while (active.length < window && next < end) active.push({ ...leadJourney(next), n: next++, cursor: 0 });
     for (let i = 0; i < active.length; i += 1) {
       const lead = active[i];
       if (!lead) continue;
@@ -54,6 +61,7 @@ export function* interleavedWorkload(options: {
         streamId: leadStreamId(lead.leadId),
         events: slice.map((event) => ({ type: event.type, data: event.data, metadata: metadataFor(event, new Date((time += stepMs)).toISOString(), lead.dealerId) })),
       };
+      if (options.walkIns && lead.cursor === slice.length) yield walkInAppend(lead.n, lead.dealerId, new Date((time += stepMs)).toISOString());
     }
     for (let i = active.length - 1; i >= 0; i -= 1) if ((active[i]?.cursor ?? 0) >= (active[i]?.events.length ?? 0)) active.splice(i, 1);
   }

@@ -1,5 +1,5 @@
 import { IntentTier, LeadEvent, LeadRegistered } from '@crm/lead';
-import { INTERACTION_EVENTS, LeadEnvelope, Projection, latest, periodOf } from '../projection';
+import { decodeLeadEvent, INTERACTION_EVENTS, LeadEnvelope, Projection, latest, periodOf } from '../projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from './tier.policy';
 import { TierLeadView } from './tier-lead.view';
 
@@ -14,9 +14,10 @@ const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
  * Intent tier from the latest assessment (the registration's intended purchase time counts as the first one),
  * temperature, value tier and lifecycle category from the policy tables, and the lead's tier migrations.
  */
-export class TierProjection implements Projection<TierLeadView> {
+export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
   readonly name = TIER_PROJECTION;
   readonly collection = 'leads';
+  readonly decode = decodeLeadEvent;
 
   constructor(private readonly policy: TierPolicy = DEFAULT_TIER_POLICY) {}
 

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches,
-  MaxLength, Min, ValidateNested,
+  Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 
 type Decorator = PropertyDecorator;
@@ -34,8 +34,10 @@ export const Instant = (optional = true): Decorator =>
 export const CalendarDate = (optional = true): Decorator =>
   applyDecorators(doc(optional, { type: String, format: 'date' }), presence(optional), IsISO8601({ strict: true }));
 
-export const Int = (min: number, optional = true): Decorator =>
-  applyDecorators(doc(optional, { type: Number, minimum: min }), presence(optional), IsInt(), Min(min));
+export const Int = (min: number, optional = true, max?: number): Decorator =>
+  max === undefined
+    ? applyDecorators(doc(optional, { type: Number, minimum: min }), presence(optional), IsInt(), Min(min))
+    : applyDecorators(doc(optional, { type: Number, minimum: min, maximum: max }), presence(optional), IsInt(), Min(min), Max(max));
 
 export const Amount = (optional = false): Decorator =>
   applyDecorators(doc(optional, { type: Number, minimum: 0 }), presence(optional), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0));

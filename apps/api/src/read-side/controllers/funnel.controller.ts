@@ -13,7 +13,7 @@ export class FunnelController {
   constructor(private readonly readSide: ReadSideService) {}
 
   @Get()
-  @ApiOperation({ summary: "The dealer's sales funnel for leads registered in the period, in total and per consultant, channel and month" })
+  @ApiOperation({ summary: "The dealer's sales funnel for leads registered in the period (walk-ins without record: counted in it), in total and per consultant, channel and month" })
   @ApiOkResponse({ description: '{ period, total, byConsultant, byChannel, byPeriod }: each { leads, open, won, lost, leadsPerStage, conversion[], medianSecondsInStage, weightedPipeline, walkInsWithoutRecord }' })
   @ApiConflictResponse({ description: 'READ_MODEL_BEHIND: minPosition not reached within 2 s' })
   funnel(@CurrentActor() actor: Actor, @Query() query: PeriodQueryDto): Promise<FunnelReport> {
