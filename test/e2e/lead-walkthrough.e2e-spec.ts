@@ -1,17 +1,10 @@
-import { bearer, registration, startTestApp, TestApp } from './support/test-app';
+import { registration, useTestApp } from './support/test-app';
 
 describe('lead walk-through over HTTP', () => {
-  let t: TestApp;
-  let auth: { Authorization: string };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    auth = bearer(t.token());
-  });
-  afterAll(() => t.close());
+  const fx = useTestApp();
 
   it('registers, calls, assesses, test-drives, quotes and wins, revision by revision', async () => {
-    const registered = await t.http.post('/leads').set(auth).send(registration()).expect(201);
+    const registered = await fx.t.http.post('/leads').set(fx.auth).send(registration()).expect(201);
     const leadId = registered.body.leadId as string;
     expect(registered.headers.etag).toBe('"0"');
     expect(registered.body).toMatchObject({ revision: 0, events: [{ type: 'LeadRegistered', revision: 0 }] });
@@ -21,46 +14,46 @@ describe('lead walk-through over HTTP', () => {
       occurredAt: '2026-01-05T09:00:00.000Z', recordedAt: '2026-01-05T09:00:00.000Z',
     });
 
-    t.clock.advance(60_000);
-    const call = await t.http.post(`/leads/${leadId}/calls`).set(auth).set('If-Match', '"0"')
+    fx.t.clock.advance(60_000);
+    const call = await fx.t.http.post(`/leads/${leadId}/calls`).set(fx.auth).set('If-Match', '"0"')
       .send({ direction: 'outbound', outcome: 'connected', durationSeconds: 120, reason: 'first follow-up' }).expect(201);
     expect(call.headers.etag).toBe('"1"');
     expect(call.body.events[0].metadata.reason).toBe('first follow-up');
 
-    const assessed = await t.http.post(`/leads/${leadId}/purchase-intent-assessments`).set(auth).send({ timeframe: 'within_1_month' }).expect(201);
+    const assessed = await fx.t.http.post(`/leads/${leadId}/purchase-intent-assessments`).set(fx.auth).send({ timeframe: 'within_1_month' }).expect(201);
     expect(assessed.body.events[0].data).toMatchObject({ timeframe: 'within_1_month', tier: 'T1' });
 
-    const scheduled = await t.http.post(`/leads/${leadId}/test-drives`).set(auth)
+    const scheduled = await fx.t.http.post(`/leads/${leadId}/test-drives`).set(fx.auth)
       .send({ model: 'Model S', scheduledFor: '2026-01-06T10:00:00.000Z' }).expect(201);
     const testDriveId = scheduled.body.events[0].data.testDriveId as string;
-    await t.http.post(`/leads/${leadId}/test-drives/${testDriveId}/completion`).set(auth).send({ feedback: 'loved it' }).expect(201);
+    await fx.t.http.post(`/leads/${leadId}/test-drives/${testDriveId}/completion`).set(fx.auth).send({ feedback: 'loved it' }).expect(201);
 
-    const quote = await t.http.post(`/leads/${leadId}/quotes`).set(auth)
+    const quote = await fx.t.http.post(`/leads/${leadId}/quotes`).set(fx.auth)
       .send({ model: 'Model S', quantity: 1, unitPrice: { amount: 300000, currency: 'CNY' } }).expect(201);
     const quoteId = quote.body.events[0].data.quoteId as string;
-    const won = await t.http.post(`/leads/${leadId}/win`).set(auth).send({ quoteId }).expect(201);
+    const won = await fx.t.http.post(`/leads/${leadId}/win`).set(fx.auth).send({ quoteId }).expect(201);
     expect(won.body.events[0].type).toBe('DealWon');
 
-    const current = await t.http.get(`/leads/${leadId}`).set(auth).expect(200);
+    const current = await fx.t.http.get(`/leads/${leadId}`).set(fx.auth).expect(200);
     expect(current.headers.etag).toBe(`"${won.body.revision}"`);
     expect(current.body.state).toMatchObject({ status: 'won', leadId, tier: 'T1' });
 
-    const history = await t.http.get(`/leads/${leadId}/events?limit=3`).set(auth).expect(200);
+    const history = await fx.t.http.get(`/leads/${leadId}/events?limit=3`).set(fx.auth).expect(200);
     expect(history.body.events.map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2]);
     expect(history.body.nextAfter).toBe(2);
-    const rest = await t.http.get(`/leads/${leadId}/events?after=2`).set(auth).expect(200);
+    const rest = await fx.t.http.get(`/leads/${leadId}/events?after=2`).set(fx.auth).expect(200);
     expect(rest.body.events.map((e: { type: string }) => e.type)).toEqual(['TestDriveScheduled', 'TestDriveCompleted', 'QuoteGiven', 'DealWon']);
     expect(rest.body.nextAfter).toBeNull();
   });
 
   it('answers a command that changes nothing with 200 and the current revision', async () => {
-    const { body } = await t.http.post('/leads').set(auth).send(registration()).expect(201);
-    const same = await t.http.post(`/leads/${body.leadId}/marketing-consent`).set(auth).send({ marketingConsent: true }).expect(200);
+    const { body } = await fx.t.http.post('/leads').set(fx.auth).send(registration()).expect(201);
+    const same = await fx.t.http.post(`/leads/${body.leadId}/marketing-consent`).set(fx.auth).send({ marketingConsent: true }).expect(200);
     expect(same.headers.etag).toBe('"0"');
     expect(same.body).toMatchObject({ revision: 0, events: [] });
   });
 
   it('serves /health without a token', async () => {
-    await t.http.get('/health').expect(200, { status: 'ok', eventStore: 'up' });
+    await fx.t.http.get('/health').expect(200, { status: 'ok', eventStore: 'up' });
   });
 });

@@ -1,39 +1,32 @@
-import { bearer, nextPhone, registration, startTestApp, TestApp } from './support/test-app';
+import { bearer, nextPhone, registration, useTestApp } from './support/test-app';
 
 describe('one phone number per dealer', () => {
-  let t: TestApp;
-  let auth: { Authorization: string };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    auth = bearer(t.token());
-  });
-  afterAll(() => t.close());
+  const fx = useTestApp();
 
   it('answers a duplicate registration with 409 and the existing lead id, whatever the notation', async () => {
-    const first = await t.http.post('/leads').set(auth).send(registration({ phone: '13812345678' })).expect(201);
+    const first = await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone: '13812345678' })).expect(201);
     expect(first.body.events[0].data.contact.phone).toBe('+8613812345678');
-    const head = await t.store.headPosition();
-    const dup = await t.http.post('/leads').set(auth).send(registration({ phone: '+86 138 1234 5678' })).expect(409);
+    const head = await fx.t.store.headPosition();
+    const dup = await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone: '+86 138 1234 5678' })).expect(409);
     expect(dup.body).toMatchObject({ code: 'PHONE_ALREADY_REGISTERED', details: { existingLeadId: first.body.leadId } });
-    expect(await t.store.headPosition()).toBe(head);
+    expect(await fx.t.store.headPosition()).toBe(head);
   });
 
   it('lets another dealer register the same number', async () => {
     const phone = nextPhone();
-    await t.http.post('/leads').set(auth).send(registration({ phone })).expect(201);
-    await t.http.post('/leads').set(bearer(t.token('consultant', 'c-9', 'dealer-gz-03'))).send(registration({ phone })).expect(201);
+    await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone })).expect(201);
+    await fx.t.http.post('/leads').set(bearer(fx.t.token('consultant', 'c-9', 'dealer-gz-03'))).send(registration({ phone })).expect(201);
   });
 
   it('makes exactly one lead of two concurrent registrations of one number', async () => {
     const phone = nextPhone();
-    const [a, b] = await Promise.all([1, 2].map(() => t.http.post('/leads').set(auth).send(registration({ phone }))));
+    const [a, b] = await Promise.all([1, 2].map(() => fx.t.http.post('/leads').set(fx.auth).send(registration({ phone }))));
     const statuses = [a!.status, b!.status].sort();
     expect(statuses).toEqual([201, 409]);
     const winner = a!.status === 201 ? a! : b!;
     const loser = a!.status === 201 ? b! : a!;
     expect(loser.body.details.existingLeadId).toBe(winner.body.leadId);
-    const all = await t.store.readAll();
+    const all = await fx.t.store.readAll();
     const registered = all.filter((e) => e.type === 'LeadRegistered' && (e.data as { contact: { phone: string } }).contact.phone === `+86${phone}`);
     expect(registered).toHaveLength(1);
   });
@@ -41,12 +34,12 @@ describe('one phone number per dealer', () => {
   it('reserves a changed phone number and frees the old one', async () => {
     const oldPhone = nextPhone();
     const newPhone = nextPhone();
-    const lead = (await t.http.post('/leads').set(auth).send(registration({ phone: oldPhone })).expect(201)).body.leadId;
-    const other = (await t.http.post('/leads').set(auth).send(registration({ phone: nextPhone() })).expect(201)).body.leadId;
-    await t.http.post(`/leads/${lead}/contact-details`).set(auth).send({ phone: newPhone }).expect(201);
-    const taken = await t.http.post(`/leads/${other}/contact-details`).set(auth).send({ phone: newPhone }).expect(409);
+    const lead = (await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone: oldPhone })).expect(201)).body.leadId;
+    const other = (await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone: nextPhone() })).expect(201)).body.leadId;
+    await fx.t.http.post(`/leads/${lead}/contact-details`).set(fx.auth).send({ phone: newPhone }).expect(201);
+    const taken = await fx.t.http.post(`/leads/${other}/contact-details`).set(fx.auth).send({ phone: newPhone }).expect(409);
     expect(taken.body.details.existingLeadId).toBe(lead);
-    await t.http.post('/leads').set(auth).send(registration({ phone: oldPhone })).expect(201);
+    await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone: oldPhone })).expect(201);
   });
 
   it('takes over a reservation whose lead was never appended, once its grace period is over', async () => {
@@ -54,12 +47,12 @@ describe('one phone number per dealer', () => {
     const ghost = '00000000-0000-4000-8000-00000000beef';
     const metadata = {
       eventId: ghost, actor: { id: 'x', role: 'consultant' as const, dealerId: 'dealer-sh-01' }, correlationId: 'c', causationId: 'c',
-      source: 'api' as const, schemaVersion: 1, occurredAt: t.clock.now().toISOString(), recordedAt: t.clock.now().toISOString(),
+      source: 'api' as const, schemaVersion: 1, occurredAt: fx.t.clock.now().toISOString(), recordedAt: fx.t.clock.now().toISOString(),
     };
-    await t.store.append(`phone-dealer-sh-01-86${phone}`, [{ type: 'PhoneNumberReserved', data: { leadId: ghost, dealerId: 'dealer-sh-01', phone: `+86${phone}` }, metadata }], 'no_stream');
-    const early = await t.http.post('/leads').set(auth).send(registration({ phone })).expect(409);
+    await fx.t.store.append(`phone-dealer-sh-01-86${phone}`, [{ type: 'PhoneNumberReserved', data: { leadId: ghost, dealerId: 'dealer-sh-01', phone: `+86${phone}` }, metadata }], 'no_stream');
+    const early = await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone })).expect(409);
     expect(early.body.details.existingLeadId).toBe(ghost);
-    t.clock.advance(60_000);
-    await t.http.post('/leads').set(auth).send(registration({ phone })).expect(201);
+    fx.t.clock.advance(60_000);
+    await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone })).expect(201);
   });
 });

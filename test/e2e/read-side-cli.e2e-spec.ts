@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { registerProjectionsCommands } from '../../apps/cli/src/commands/projections.command';
-import { bearer, registration, startTestApp, TestApp, TEST_SECRET } from './support/test-app';
+import { registration, TEST_SECRET, TestApp, useTestApp } from './support/test-app';
 
 /** Runs `cli projections ...` in this process against the app's DATA_DIR and returns what it printed. */
 async function cli(t: TestApp, ...args: string[]): Promise<string> {
@@ -23,32 +23,25 @@ async function cli(t: TestApp, ...args: string[]): Promise<string> {
 }
 
 describe('projections CLI beside a serving API (embedded profile)', () => {
-  let t: TestApp;
-  let auth: { Authorization: string };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    auth = bearer(t.token());
-  });
-  afterAll(() => t.close());
+  const fx = useTestApp();
 
   it('rebuilds into a new version while the API serves, and the live runner follows the switch', async () => {
     let position = 0;
-    for (let i = 0; i < 5; i += 1) position = (await t.http.post('/leads').set(auth).send(registration()).expect(201)).body.position;
-    const before = await t.http.get(`/funnel?minPosition=${position}`).set(auth).expect(200);
+    for (let i = 0; i < 5; i += 1) position = (await fx.t.http.post('/leads').set(fx.auth).send(registration()).expect(201)).body.position;
+    const before = await fx.t.http.get(`/funnel?minPosition=${position}`).set(fx.auth).expect(200);
 
-    const output = await cli(t, 'rebuild', 'all');
+    const output = await cli(fx.t, 'rebuild', 'all');
     expect(output).toMatch(/funnel: v1 -> v2 at position \d+/);
     expect(output).toMatch(/tiers: v1 -> v2 at position \d+/);
     expect(output).toMatch(/showroom: v1 -> v2 at position \d+/);
-    expect((await t.http.get('/funnel').set(auth).expect(200)).body).toEqual(before.body);
+    expect((await fx.t.http.get('/funnel').set(fx.auth).expect(200)).body).toEqual(before.body);
 
-    const after = (await t.http.post('/leads').set(auth).send(registration()).expect(201)).body.position as number;
+    const after = (await fx.t.http.post('/leads').set(fx.auth).send(registration()).expect(201)).body.position as number;
     // /leads reads both projections, so it waits for both to pass `after`.
-    const { body } = await t.http.get(`/leads?minPosition=${after}`).set(auth).expect(200);
+    const { body } = await fx.t.http.get(`/leads?minPosition=${after}`).set(fx.auth).expect(200);
     expect(body.total).toBe(6);
 
-    const status = await cli(t, 'status', '--json');
+    const status = await cli(fx.t, 'status', '--json');
     const rows = JSON.parse(status) as Array<{ name: string; liveVersion: number; checkpoint: number }>;
     expect(rows.map((r) => [r.name, r.liveVersion])).toEqual([['funnel', 2], ['tiers', 2], ['showroom', 2]]);
     expect(rows.every((r) => r.checkpoint >= after)).toBe(true);

@@ -66,3 +66,20 @@ export function registration(overrides: Record<string, unknown> = {}): Record<st
     ...overrides,
   };
 }
+
+export interface TestAppFixture {
+  t: TestApp;
+  /** A consultant of DEALER. */
+  auth: { Authorization: string };
+}
+
+/** One app for the enclosing describe block, closed after it, with a consultant's Authorization header. */
+export function useTestApp(env: Record<string, string> = {}): TestAppFixture {
+  const fixture = {} as TestAppFixture;
+  beforeAll(async () => {
+    fixture.t = await startTestApp(env);
+    fixture.auth = bearer(fixture.t.token());
+  });
+  afterAll(() => fixture.t.close());
+  return fixture;
+}
