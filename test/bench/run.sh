@@ -1,15 +1,36 @@
 #!/usr/bin/env bash
-# Runs the event store append benchmark from the repository root. The benchmark-only peers (Emmett and the
-# sqlite3 native package it needs) live in test/bench/node_modules and are installed on first use.
+# Runs a benchmark from the repository root: appends (default), http, projection-rebuild, projection-lag, or all.
+# The benchmark-only peers (Emmett and the sqlite3 native package it needs) live in test/bench/node_modules and
+# are installed on first use of the appends benchmark.
 set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$bench_dir/../.." && pwd)"
+which="${1:-appends}"
+[ $# -gt 0 ] && shift
 
-if [ ! -f "$bench_dir/node_modules/sqlite3/build/Release/node_sqlite3.node" ] \
-  || [ ! -d "$bench_dir/node_modules/@event-driven-io/emmett-sqlite" ]; then
-  echo "Installing benchmark peers into test/bench/node_modules (sqlite3 builds from source, about a minute)..."
-  (cd "$bench_dir" && npm ci --loglevel=warn)
-fi
+run() {
+  (cd "$repo_root" && node -r ts-node/register/transpile-only -r tsconfig-paths/register "test/bench/$1" "${@:2}")
+}
 
-cd "$repo_root"
-exec node -r ts-node/register/transpile-only -r tsconfig-paths/register test/bench/event-store-appends.bench.ts "$@"
+ensure_peers() {
+  if [ ! -f "$bench_dir/node_modules/sqlite3/build/Release/node_sqlite3.node" ] \
+    || [ ! -d "$bench_dir/node_modules/@event-driven-io/emmett-sqlite" ]; then
+    echo "Installing benchmark peers into test/bench/node_modules (sqlite3 builds from source, about a minute)..."
+    (cd "$bench_dir" && npm ci --loglevel=warn)
+  fi
+}
+
+case "$which" in
+  appends) ensure_peers; run event-store-appends.bench.ts "$@" ;;
+  http) run http-commands.bench.ts "$@" ;;
+  projection-rebuild) run projection-rebuild.bench.ts "$@" ;;
+  projection-lag) run projection-lag.bench.ts "$@" ;;
+  all)
+    ensure_peers
+    run event-store-appends.bench.ts
+    run http-commands.bench.ts
+    run projection-lag.bench.ts
+    run projection-rebuild.bench.ts
+    ;;
+  *) echo "usage: bash test/bench/run.sh [appends|http|projection-rebuild|projection-lag|all] [args...]" >&2; exit 2 ;;
+esac
