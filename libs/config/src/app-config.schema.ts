@@ -26,6 +26,8 @@ export const appConfigSchema = z
     /** How far back an interaction may be dated (hours); the dealer policy default. */
     BACKDATE_WINDOW_HOURS: z.coerce.number().int().min(0).max(24 * 31).default(72),
     LOSS_REQUIRES_APPROVAL: flag.default('true'),
+    /** How long a completed Idempotency-Key is remembered; a retry after that is a new request. */
+    IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(168),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
   })
   .transform((env, ctx) => {

@@ -31,5 +31,7 @@ export abstract class IdempotencyStore {
   abstract complete(scope: string, key: string, response: StoredResponse): Promise<void>;
   /** Forgets an in-progress claim (after a 5xx) so that the client may retry. */
   abstract release(scope: string, key: string): Promise<void>;
+  /** Forgets completed keys claimed before the given time; in-progress claims stay. Returns how many went. */
+  abstract forgetCompletedBefore(claimedBefore: string): Promise<number>;
   abstract close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@crm/config';
+import { IdempotencyRetention } from './idempotency-retention';
 import { IdempotencyStore } from './idempotency-store.port';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store.adapter';
 
@@ -12,6 +13,7 @@ import { SqliteIdempotencyStore } from './sqlite-idempotency-store.adapter';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new SqliteIdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite')),
     },
+    IdempotencyRetention,
   ],
   exports: [IdempotencyStore],
 })

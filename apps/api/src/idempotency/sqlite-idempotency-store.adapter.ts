@@ -24,7 +24,8 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status TEXT NOT NULL,
-      response TEXT, owner TEXT NOT NULL, claimed_at TEXT NOT NULL, PRIMARY KEY (scope, key))`);
+      response TEXT, owner TEXT NOT NULL, claimed_at TEXT NOT NULL, PRIMARY KEY (scope, key));
+      CREATE INDEX IF NOT EXISTS idempotency_keys_claimed_at ON idempotency_keys (claimed_at)`);
     this.statements = {
       insert: this.db.prepare(`INSERT OR IGNORE INTO idempotency_keys (scope, key, request_hash, status, owner, claimed_at)
         VALUES (@scope, @key, @requestHash, 'in_progress', @owner, @claimedAt)`),
@@ -33,6 +34,7 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
         WHERE scope = ? AND key = ? AND status = 'in_progress' AND owner = ?`),
       complete: this.db.prepare(`UPDATE idempotency_keys SET status = 'completed', response = ? WHERE scope = ? AND key = ?`),
       release: this.db.prepare(`DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status = 'in_progress'`),
+      forget: this.db.prepare(`DELETE FROM idempotency_keys WHERE status = 'completed' AND claimed_at < ?`),
     };
   }
 
@@ -54,6 +56,10 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
 
   override async release(scope: string, key: string): Promise<void> {
     this.statements.release.run(scope, key);
+  }
+
+  override async forgetCompletedBefore(claimedBefore: string): Promise<number> {
+    return this.statements.forget.run(claimedBefore).changes;
   }
 
   override async close(): Promise<void> {
