@@ -33,3 +33,10 @@ export async function prefilledEventStore(events: number): Promise<{ store: Sqli
 }
 
 export const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+
+/** Prints rows as a Markdown table, columns padded to their widest cell. */
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  process.stdout.write(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`);
+}

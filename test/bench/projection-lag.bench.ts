@@ -13,6 +13,7 @@ import { SqliteEventStore } from '@crm/event-store';
 import { defaultProjections, ProjectionRunner, ReadStore, RedisReadStore, SqliteReadStore } from '@crm/projections';
 import { interleavedWorkload } from '../../libs/projections/src/testing/lead-workload';
 import { deletePrefix } from '../../libs/projections/src/testing/read-store.harness';
+import { printTable } from './projection-bench.support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -78,10 +79,7 @@ async function main(): Promise<void> {
     await deletePrefix(REDIS_URL, prefix);
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['read store', 'commands/s', 'samples', 'p50 ms', 'p99 ms', 'max ms'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  process.stdout.write(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`);
+  printTable(['read store', 'commands/s', 'samples', 'p50 ms', 'p99 ms', 'max ms'], rows);
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { defaultProjections, ProjectionRebuilder, ReadStore, RedisReadStore, SqliteReadStore } from '@crm/projections';
 import { deletePrefix } from '../../libs/projections/src/testing/read-store.harness';
-import { fmt, prefilledEventStore } from './projection-bench.support';
+import { fmt, prefilledEventStore, printTable } from './projection-bench.support';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
@@ -46,12 +46,6 @@ async function main(): Promise<void> {
     await events.close();
   }
   printTable(['read store', 'projection', 'events', 'documents', 'seconds', 'events/s'], rows);
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  process.stdout.write(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

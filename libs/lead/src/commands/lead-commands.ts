@@ -1,8 +1,8 @@
 import { Actor } from '@crm/kernel';
 import { LeadPolicy } from '../policies/lead-policy';
-import { Contact, FirstContactProfile, Money } from '../events/lead-values';
+import { FirstContactProfile, LeadRegistration, Money } from '../events/lead-values';
 import {
-  CallDirection, CallOutcome, Channel, ComplaintCategory, HandoffReason, InvitationKind, InvitationResponse,
+  CallDirection, CallOutcome, ComplaintCategory, HandoffReason, InvitationKind, InvitationResponse,
   LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
 } from '../events/lead-vocabulary';
 
@@ -19,15 +19,7 @@ export interface CommandContext {
 
 type Command<Type extends string, Data> = { type: Type; data: Data; context: CommandContext };
 
-export type RegisterLead = Command<'RegisterLead', {
-  leadId: string;
-  dealerId: string;
-  channel: Channel;
-  campaign?: string;
-  contact: Contact;
-  profile: FirstContactProfile;
-  marketingConsent: boolean;
-}>;
+export type RegisterLead = Command<'RegisterLead', LeadRegistration>;
 export type RecordShowroomVisit = Command<'RecordShowroomVisit', { note?: string; companions?: number }>;
 export type LogCall = Command<'LogCall', {
   direction: CallDirection;

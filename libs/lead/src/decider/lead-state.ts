@@ -1,6 +1,6 @@
-import { Contact, FirstContactProfile, Money } from '../events/lead-values';
+import { LeadRegistration, Money } from '../events/lead-values';
 import {
-  Channel, ComplaintCategory, IntentTier, InvitationKind, InvitationResponse, LostReason, PurchaseTimeframe,
+  ComplaintCategory, IntentTier, InvitationKind, InvitationResponse, LostReason, PurchaseTimeframe,
 } from '../events/lead-vocabulary';
 
 export type LeadStatus = 'unregistered' | 'active' | 'loss_pending' | 'won' | 'delivered' | 'lost';
@@ -43,15 +43,8 @@ export interface DealState {
   vin?: string;
 }
 
-export interface RegisteredLeadState {
+export interface RegisteredLeadState extends LeadRegistration {
   status: RegisteredLeadStatus;
-  leadId: string;
-  dealerId: string;
-  channel: Channel;
-  campaign?: string;
-  contact: Contact;
-  profile: FirstContactProfile;
-  marketingConsent: boolean;
   /** Latest assessment; undefined until the first one. */
   tier?: IntentTier;
   timeframe?: PurchaseTimeframe;

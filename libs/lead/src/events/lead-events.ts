@@ -1,21 +1,13 @@
-import { Contact, FirstContactProfile, Money } from './lead-values';
+import { FirstContactProfile, LeadRegistration, Money } from './lead-values';
 import {
-  CallDirection, CallOutcome, Channel, ComplaintCategory, HandoffReason, IntentTier, InvitationKind,
+  CallDirection, CallOutcome, ComplaintCategory, HandoffReason, IntentTier, InvitationKind,
   InvitationResponse, LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
 } from './lead-vocabulary';
 
 /** An event as the decider produces it: a past-tense fact. Metadata is added by the handler that appends it. */
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
-export type LeadRegistered = Event<'LeadRegistered', {
-  leadId: string;
-  dealerId: string;
-  channel: Channel;
-  campaign?: string;
-  contact: Contact;
-  profile: FirstContactProfile;
-  marketingConsent: boolean;
-}>;
+export type LeadRegistered = Event<'LeadRegistered', LeadRegistration>;
 export type ShowroomVisited = Event<'ShowroomVisited', { note?: string; companions?: number }>;
 export type CallLogged = Event<'CallLogged', {
   direction: CallDirection;

@@ -1,4 +1,4 @@
-import { PaymentMethod, PurchaseTimeframe } from './lead-vocabulary';
+import { Channel, PaymentMethod, PurchaseTimeframe } from './lead-vocabulary';
 
 export interface Money {
   /** Minor units are avoided on purpose: dealers quote whole currency units. */
@@ -33,4 +33,15 @@ export interface FirstContactProfile {
   payment?: PaymentMethod;
   intendedPurchase?: PurchaseTimeframe;
   decisionMaker?: string;
+}
+
+/** What a registration records: the command carries it, the event stores it, the state starts from it. */
+export interface LeadRegistration {
+  leadId: string;
+  dealerId: string;
+  channel: Channel;
+  campaign?: string;
+  contact: Contact;
+  profile: FirstContactProfile;
+  marketingConsent: boolean;
 }
