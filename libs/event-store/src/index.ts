@@ -4,3 +4,5 @@ export * from './event-store.module';
 export * from './sqlite/sqlite-event-store.adapter';
 export * from './subscription/append-notifier';
 export * from './subscription/polling-subscription';
+export * from './subscription/checkpointed-consumer';
+export * from './subscription/catch-up-subscriber';
