@@ -18,7 +18,11 @@ describe('optimistic concurrency over HTTP', () => {
     await t.http.post(`/leads/${leadId}/calls`).set(auth).set('If-Match', '"0"').send(call).expect(201);
     const head = await t.store.headPosition();
     const stale = await t.http.post(`/leads/${leadId}/calls`).set(auth).set('If-Match', '"0"').send(call).expect(412);
-    expect(stale.body.code).toBe('EVENT_STORE_WRONG_EXPECTED_REVISION');
+    expect(stale.body).toMatchObject({
+      code: 'LEAD_REVISION_MISMATCH', field: 'If-Match', details: { expectedRevision: 0, currentRevision: 1 },
+    });
+    // The answer speaks of the lead, not of the store: no internal stream id reaches the client.
+    expect(JSON.stringify(stale.body)).not.toContain(`lead-${leadId}`);
     expect(await t.store.headPosition()).toBe(head);
   });
 

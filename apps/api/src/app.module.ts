@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { join } from 'node:path';
 import { AppConfig } from '@crm/config';
+import { CommandsModule } from '@crm/commands';
 import { EventStoreModule } from '@crm/event-store';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
@@ -24,6 +25,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         KernelPortsModule.forRoot(overrides),
         EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
+        CommandsModule,
         AuthModule,
         HealthModule,
         LeadsModule,

@@ -5,3 +5,4 @@ export * from './id-generator.port';
 export * from './event-metadata';
 export * from './domain-error';
 export * from './assert-never';
+export * from './decider';

@@ -4,6 +4,11 @@ import { DomainError, DomainErrorKind } from '@crm/kernel';
 export enum LeadErrorCode {
   LeadNotFound = 'LEAD_NOT_FOUND',
   LeadAlreadyRegistered = 'LEAD_ALREADY_REGISTERED',
+  /** If-Match named a revision the lead is no longer (or not yet) at. */
+  RevisionMismatch = 'LEAD_REVISION_MISMATCH',
+  PhoneAlreadyRegistered = 'PHONE_ALREADY_REGISTERED',
+  /** Other writers kept changing the lead while this command was retried on their changes: send it again. */
+  LeadBusy = 'LEAD_BUSY',
   LeadIsLost = 'LEAD_IS_LOST',
   LeadNotLost = 'LEAD_NOT_LOST',
   DealAlreadyWon = 'DEAL_ALREADY_WON',
@@ -44,6 +49,9 @@ export enum LeadErrorCode {
 export const LEAD_ERROR_KINDS: Record<LeadErrorCode, DomainErrorKind> = {
   [LeadErrorCode.LeadNotFound]: 'not_found',
   [LeadErrorCode.LeadAlreadyRegistered]: 'conflict',
+  [LeadErrorCode.RevisionMismatch]: 'precondition_failed',
+  [LeadErrorCode.PhoneAlreadyRegistered]: 'conflict',
+  [LeadErrorCode.LeadBusy]: 'conflict',
   [LeadErrorCode.LeadIsLost]: 'conflict',
   [LeadErrorCode.LeadNotLost]: 'conflict',
   [LeadErrorCode.DealAlreadyWon]: 'conflict',

@@ -1,8 +1,22 @@
+import { LeadCommandInput } from '@crm/commands';
 import { LeadCommand } from '@crm/lead';
 import { TimedCommandBodyDto } from './dto/command-body.dto';
-import { LeadCommandInput } from './lead-command.handler';
 
 type Data<T extends LeadCommand['type']> = Extract<LeadCommand, { type: T }>['data'];
+
+/** A command's data and the facts its events' metadata carries (occurredAt, reason), from one request body. */
+export interface TimedInput<D> {
+  data: D;
+  occurredAt?: string;
+  reason?: string;
+}
+
+/** A lead command as a controller hands it over: the command, and the facts for its origin. */
+export interface ApiLeadCommand {
+  command: LeadCommandInput;
+  occurredAt?: string;
+  reason?: string;
+}
 
 /**
  * Splits a validated body into the command's data and the envelope's facts (occurredAt, reason).
@@ -13,15 +27,9 @@ export function commandInput<T extends LeadCommand['type']>(
   body: TimedCommandBodyDto & { reason?: string },
   extra: Partial<Data<T>> = {},
   keepReason = false,
-): LeadCommandInput {
-  return { type, ...timedInput<Data<T>>(body, extra, keepReason) };
-}
-
-/** A command's data and the envelope's facts, whichever capability the command belongs to. */
-export interface TimedInput<D> {
-  data: D;
-  occurredAt?: string;
-  reason?: string;
+): ApiLeadCommand {
+  const { data, ...facts } = timedInput<Data<T>>(body, extra, keepReason);
+  return { command: { type, data } as LeadCommandInput, ...facts };
 }
 
 export function timedInput<D>(body: TimedCommandBodyDto & { reason?: string }, extra: Partial<D> = {}, keepReason = false): TimedInput<D> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { LeadStreamLoader, LoadedStream } from '@crm/commands';
 import { EventStore, RecordedEvent } from '@crm/event-store';
-import { leadStreamId, upcastLeadEvent } from '@crm/lead';
-import { ApiErrorCode } from '../http/api-error-code';
-import { ApiError } from '../http/api-error';
-import { emptyLead, foldLead, LoadedLead, LeadStreamLoader } from './lead-stream.loader';
+import { LeadError, LeadErrorCode, LeadState, leadStreamId, upcastLeadEvent } from '@crm/lead';
+
+type LoadedLead = LoadedStream<LeadState>;
 
 export interface LeadEventsPage {
   leadId: string;
@@ -25,7 +25,7 @@ export class LeadQueryService {
   ) {}
 
   async current(leadId: string, dealerId: string): Promise<LoadedLead> {
-    const lead = await this.loader.load(leadId);
+    const lead = await this.loader.load(leadStreamId(leadId));
     if (lead.revision < 0 || lead.state.dealerId !== dealerId) throw leadNotFound();
     return lead;
   }
@@ -45,17 +45,14 @@ export class LeadQueryService {
   }
 
   /**
-   * The lead at a past time. "As it was" (`at`) takes the events that had occurred by then and folds them in
-   * occurredAt order: a back-dated event is stored after events that happened later, and folding in revision
-   * order would let it overwrite them. "As the system knew it" (`asOf`) takes what had been recorded by then,
-   * in the order it was recorded, so a later back-dated call changes the first answer but not the second.
+   * The lead at a past time: "as it was" (`at`) takes the events that had occurred by then, "as the system knew
+   * it" (`asOf`) those recorded by then. Either way they fold in occurrence order, as the current state does, so
+   * a back-dated event lands where it happened; a later back-dated call changes the first answer, not the second.
    */
   async stateAt(leadId: string, dealerId: string, { at, asOf }: StateAsOf): Promise<LoadedLead> {
     const streamId = leadStreamId(leadId);
     await this.ensureVisible(streamId, dealerId);
-    const events = await this.store.readStream(streamId, { occurredUntil: at, recordedUntil: asOf });
-    if (events.length === 0) return emptyLead();
-    return foldLead(at === undefined ? events : byOccurrence(events));
+    return this.loader.loadWith(streamId, { occurredUntil: at, recordedUntil: asOf });
   }
 
   /** A lead of another dealer answers exactly as a missing one: its existence is not the caller's to learn. */
@@ -65,8 +62,4 @@ export class LeadQueryService {
   }
 }
 
-function byOccurrence(events: RecordedEvent[]): RecordedEvent[] {
-  return [...events].sort((a, b) => a.metadata.occurredAt.localeCompare(b.metadata.occurredAt) || a.revision - b.revision);
-}
-
-const leadNotFound = (): ApiError => new ApiError(ApiErrorCode.LeadNotFound, 'No lead with this id', 'not_found');
+const leadNotFound = (): LeadError => new LeadError(LeadErrorCode.LeadNotFound, 'No lead with this id');

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LoadedLead } from './lead-stream.loader';
+import { LoadedStream } from '@crm/commands';
+import { LeadState } from '@crm/lead';
 
 export class LeadStateView {
   @ApiProperty() leadId!: string;
@@ -10,6 +11,6 @@ export class LeadStateView {
   @ApiPropertyOptional() asOf?: string;
 }
 
-export function toStateView(leadId: string, lead: LoadedLead): LeadStateView {
+export function toStateView(leadId: string, lead: LoadedStream<LeadState>): LeadStateView {
   return { leadId, revision: lead.revision, position: lead.position, state: lead.state };
 }

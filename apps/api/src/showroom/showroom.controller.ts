@@ -3,6 +3,8 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { CommandBus } from '@nestjs/cqrs';
+import { CountUnrecordedWalkInCommand } from '@crm/commands';
 import { CountUnrecordedWalkIn } from '@crm/lead';
 import { ErrorBodyView } from '../http/error-body.view';
 import { ApiResponse } from '../http/api-request';
@@ -12,7 +14,7 @@ import { timedInput } from '../leads/command-input';
 import { reply } from '../leads/command-reply';
 import { CommandRequest, CommandRequestParam } from '../leads/command-request';
 import { CountUnrecordedWalkInDto } from './dto/count-unrecorded-walk-in.dto';
-import { ShowroomCommandHandler } from './showroom-command.handler';
+import { CommandOriginFactory } from '../leads/command-origin.factory';
 import { ShowroomCommandResult } from './showroom-command.result';
 
 /** The sales floor's own records, outside any lead: the door count of walk-ins who left no record (未留档). */
@@ -20,7 +22,11 @@ import { ShowroomCommandResult } from './showroom-command.result';
 @ApiBearerAuth()
 @Controller('showroom')
 export class ShowroomController {
-  constructor(private readonly handler: ShowroomCommandHandler, private readonly idempotency: IdempotentExecutor) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly origins: CommandOriginFactory,
+    private readonly idempotency: IdempotentExecutor,
+  ) {}
 
   @Post('unrecorded-walk-ins')
   @ApiOperation({ summary: "Count walk-ins who left without giving their details (the caller's dealer)" })
@@ -32,9 +38,12 @@ export class ShowroomController {
   @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'IDEMPOTENCY_KEY_REUSED' })
   async countUnrecordedWalkIn(@Body() dto: CountUnrecordedWalkInDto, @CommandRequestParam() request: CommandRequest,
     @Res({ passthrough: true }) res: ApiResponse): Promise<ShowroomCommandResult> {
-    const input = timedInput<CountUnrecordedWalkIn['data']>(dto);
-    const answer = await this.idempotency.run(request.idempotency, async () =>
-      ({ status: HttpStatus.CREATED, body: await this.handler.countUnrecordedWalkIn(input, request) }));
+    const { data, ...facts } = timedInput<CountUnrecordedWalkIn['data']>(dto);
+    const origin = this.origins.fromRequest(request, facts);
+    const answer = await this.idempotency.run(request.idempotency, async () => {
+      const { position, events } = await this.commands.execute(new CountUnrecordedWalkInCommand(data, origin));
+      return { status: HttpStatus.CREATED, body: { position, events } };
+    });
     return reply<ShowroomCommandResult>(res, answer);
   }
 }

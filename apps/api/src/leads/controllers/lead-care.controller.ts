@@ -7,9 +7,7 @@ import { CommandRequest, CommandRequestParam } from '../command-request';
 import { UuidParamPipe } from '../lead-id.pipe';
 import { LeadCommandResult } from '../lead-command.result';
 import { LeadCommandControllerBase } from './lead-command.controller.base';
-import { normalisePhone } from '@crm/lead';
 import { ChangeContactDetailsDto, ChangeMarketingConsentDto, FileComplaintDto, ResolveComplaintDto } from '../dto/care.dto';
-import { DEFAULT_PHONE_COUNTRY } from '../register-lead.mapper';
 
 type Reply = Promise<LeadCommandResult>;
 
@@ -22,8 +20,7 @@ export class LeadCareController extends LeadCommandControllerBase {
   @ApiLeadCommand('Change contact details (a new phone number is reserved: 409 when another lead has it)')
   changeContact(@Param('id', UuidParamPipe) id: string, @Body() dto: ChangeContactDetailsDto,
     @CommandRequestParam() request: CommandRequest, @Res({ passthrough: true }) res: ApiResponse): Reply {
-    const phone = dto.phone === undefined ? {} : { phone: normalisePhone(dto.phone, DEFAULT_PHONE_COUNTRY) };
-    return this.send(res, id, commandInput('ChangeContactDetails', dto, phone), request);
+    return this.send(res, id, commandInput('ChangeContactDetails', dto), request);
   }
 
   @Post('marketing-consent')

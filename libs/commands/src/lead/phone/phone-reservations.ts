@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventStore, RecordedEvent, WrongExpectedRevisionError } from '@crm/event-store';
-import { Actor, Clock } from '@crm/kernel';
-import { ApiErrorCode } from '../../http/api-error-code';
-import { ApiError } from '../../http/api-error';
-import { CommandTrace } from '../command-context.factory';
-import { EventEnvelopeFactory } from '../event-envelope.factory';
+import { Clock } from '@crm/kernel';
+import { leadStreamId, LeadError, LeadErrorCode } from '@crm/lead';
+import { CommandOrigin } from '../../command-origin';
+import { Claim, NO_CLAIM } from '../../decider/decider-command.handler';
+import { EventEnvelopeFactory } from '../../envelope/event-envelope.factory';
 import { LeadStreamLoader } from '../lead-stream.loader';
-import { NO_CLAIM, PhoneClaim } from './phone-claim';
 import { PhoneNumberReserved, PhoneReservationEvent, phoneStreamId } from './phone-reservation.events';
 
 /** A reservation whose lead does not (yet) hold the number is honoured this long: its lead may still be in flight. */
@@ -17,8 +16,7 @@ export interface PhoneRequest {
   dealerId: string;
   phone: string;
   leadId: string;
-  actor: Actor;
-  trace: CommandTrace;
+  origin: CommandOrigin;
 }
 
 /**
@@ -36,7 +34,7 @@ export class PhoneReservations {
     private readonly clock: Clock,
   ) {}
 
-  async reserve(request: PhoneRequest): Promise<PhoneClaim> {
+  async reserve(request: PhoneRequest): Promise<Claim> {
     const streamId = phoneStreamId(request.dealerId, request.phone);
     let expected: number | 'no_stream' = 'no_stream';
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -53,7 +51,7 @@ export class PhoneReservations {
       if (holder !== undefined) throw phoneTaken(holder);
       expected = last.revision;
     }
-    throw new ApiError(ApiErrorCode.PhoneAlreadyRegistered, 'The phone number is being registered concurrently', 'conflict', 'phone');
+    throw new LeadError(LeadErrorCode.PhoneAlreadyRegistered, 'The phone number is being registered concurrently', 'phone');
   }
 
   /** Frees a number the lead no longer uses; best effort, since a stale reservation is taken over anyway. */
@@ -78,13 +76,13 @@ export class PhoneReservations {
     const event = last as unknown as PhoneReservationEvent & { metadata: RecordedEvent['metadata'] };
     if (event.type !== 'PhoneNumberReserved') return undefined;
     const leadId = event.data.leadId;
-    const lead = await this.loader.load(leadId);
+    const lead = await this.loader.load(leadStreamId(leadId));
     if (lead.revision >= 0 && lead.state.contact?.phone === phone) return leadId;
     const age = this.clock.now().getTime() - Date.parse(last.metadata.recordedAt);
     return age < IN_FLIGHT_GRACE_MS ? leadId : undefined;
   }
 
-  private claim(streamId: string, revision: number, request: PhoneRequest): PhoneClaim {
+  private claim(streamId: string, revision: number, request: PhoneRequest): Claim {
     return {
       commit: async () => undefined,
       rollback: async () => {
@@ -97,13 +95,11 @@ export class PhoneReservations {
   private append(streamId: string, type: PhoneReservationEvent['type'], request: PhoneRequest, expected: number | 'no_stream') {
     const data = { leadId: request.leadId, dealerId: request.dealerId, phone: request.phone };
     const now = this.clock.now().toISOString();
-    const events = this.envelopes.wrap([{ type, data }], request.actor, request.trace, { occurredAt: now, recordedAt: now });
+    const events = this.envelopes.wrap([{ type, data }], request.origin, { occurredAt: now, recordedAt: now }, () => 1);
     return this.store.append(streamId, events, expected);
   }
 }
 
-function phoneTaken(existingLeadId: string): ApiError {
-  return new ApiError(ApiErrorCode.PhoneAlreadyRegistered, 'A lead with this phone number already exists', 'conflict', 'phone', {
-    existingLeadId,
-  });
+function phoneTaken(existingLeadId: string): LeadError {
+  return new LeadError(LeadErrorCode.PhoneAlreadyRegistered, 'A lead with this phone number already exists', 'phone', { existingLeadId });
 }
