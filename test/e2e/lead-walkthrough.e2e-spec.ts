@@ -54,6 +54,9 @@ describe('lead walk-through over HTTP', () => {
   });
 
   it('serves /health without a token', async () => {
-    await fx.t.http.get('/health').expect(200, { status: 'ok', eventStore: 'up' });
+    const health = await fx.t.http.get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', eventStore: 'up', readStore: 'up' });
+    expect(health.body.projections.map((p: { name: string; state: string }) => `${p.name}:${p.state}`).sort())
+      .toEqual(['funnel:live', 'showroom:live', 'tiers:live']);
   });
 });

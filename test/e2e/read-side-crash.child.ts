@@ -22,7 +22,7 @@ const readStore = env('CRASH_READ_STORE') === 'redis'
 let said = false;
 for (const projection of defaultProjections()) {
   new ProjectionRunner({
-    eventStore, readStore, projection, batchSize: Number(process.env.CRASH_BATCH_SIZE ?? 300), idlePollMs: 5,
+    eventStore, readStore, projection, batchSize: Number(process.env.CRASH_BATCH_SIZE ?? 300), watchdogMs: 50,
     onError: (error) => process.stderr.write(`${projection.name}: ${String(error)}\n`),
     onCommitted: () => {
       if (!said) process.stdout.write('committed\n');

@@ -23,7 +23,7 @@ describe('Redis loses everything mid-run (FLUSHDB)', () => {
   const events = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
   const readStore = new RedisReadStore({ url: FLUSH_DB_URL, keyPrefix: `test:${randomUUID()}:` });
   const admin = new Redis(FLUSH_DB_URL);
-  const runners = defaultProjections().map((projection) => new ProjectionRunner({ eventStore: events, readStore, projection, idlePollMs: 5 }));
+  const runners = defaultProjections().map((projection) => new ProjectionRunner({ eventStore: events, readStore, projection, watchdogMs: 20 }));
 
   afterAll(async () => {
     await Promise.all(runners.map((runner) => runner.stop()));

@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './projection.errors';
 export * from './projections.module';
 export * from './projections.registry';
 export * from './read-store/read-store.port';

@@ -33,6 +33,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
   static forRoot(options: ProjectionsModuleOptions = {}): DynamicModule {
     return {
       module: ProjectionsModule,
+      // Global: the API's health check and read side, and the worker, share one read store and one set of runners.
+      global: true,
       providers: [
         {
           provide: RUN_IN_PROCESS,
@@ -52,8 +54,9 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         },
         {
           provide: ProjectionStatusReader,
-          useFactory: (events: EventStore, store: ReadStore, clock: Clock) => new ProjectionStatusReader(events, store, clock),
-          inject: [EventStore, ReadStore, Clock],
+          useFactory: (events: EventStore, store: ReadStore, clock: Clock, inProcess: boolean, host: ProjectionRunnerHost) =>
+            new ProjectionStatusReader(events, store, clock, inProcess ? host : undefined),
+          inject: [EventStore, ReadStore, Clock, RUN_IN_PROCESS, ProjectionRunnerHost],
         },
         {
           provide: ReadModelQueries,

@@ -21,6 +21,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   precondition_failed: HttpStatus.PRECONDITION_FAILED,
   forbidden: HttpStatus.FORBIDDEN,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const CODE_BY_HTTP_STATUS: Partial<Record<number, ApiErrorCode>> = {

@@ -28,6 +28,7 @@ export class CatchUpSubscriber {
   private running = false;
   private loop: Promise<void> | undefined;
   private interruptPause: (() => void) | undefined;
+  private endCurrent: ((failure: unknown) => void) | undefined;
   private processed = 0;
   private failuresInARow = 0;
   private readonly waiters = new Set<Waiter>();
@@ -63,6 +64,11 @@ export class CatchUpSubscriber {
     this.interruptPause?.();
     await this.loop;
     for (const waiter of [...this.waiters]) waiter.settle(new SubscriptionStoppedError(waiter.position, this.processed));
+  }
+
+  /** Makes the subscriber reload the consumer's checkpoint and follow on from it (the consumer's store moved). */
+  restart(reason: string): void {
+    this.endCurrent?.(new RestartFromCheckpoint(reason));
   }
 
   /** Resolves once the consumer has stored a checkpoint at or past `position`. */
@@ -110,6 +116,7 @@ export class CatchUpSubscriber {
     this.settleWaiters();
     let ended: (failure: unknown) => void = () => undefined;
     const end = new Promise<unknown>((resolve) => (ended = resolve));
+    this.endCurrent = ended;
     const subscription = this.store.subscribe({
       afterPosition: checkpoint,
       batchSize: this.options.batchSize,
@@ -120,6 +127,7 @@ export class CatchUpSubscriber {
       onError: (error) => ended(error),
     });
     const failure = await Promise.race([end, this.stopSignal.then(() => undefined)]);
+    this.endCurrent = undefined;
     await subscription.stop();
     return failure;
   }

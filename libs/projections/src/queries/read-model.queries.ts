@@ -1,6 +1,7 @@
-import { Clock } from '@crm/kernel';
+import { Clock, DomainError } from '@crm/kernel';
 import { FUNNEL_PROJECTION } from '../funnel/funnel.projection';
 import { FunnelLeadView } from '../funnel/funnel-lead.view';
+import { readModelRebuilding, readStoreUnavailable } from '../projection.errors';
 import { ReadStore } from '../read-store/read-store.port';
 import { SHOWROOM_COLLECTION, SHOWROOM_PROJECTION } from '../showroom/showroom.projection';
 import { UnrecordedWalkInView } from '../showroom/unrecorded-walk-in.view';
@@ -61,9 +62,17 @@ export class ReadModelQueries {
     return this.listLive<UnrecordedWalkInView>(SHOWROOM_PROJECTION, dealerId, SHOWROOM_COLLECTION);
   }
 
+  /**
+   * Only a live version answers: a lost model being rebuilt answers 503 rather than partial counts. An empty
+   * store with an empty log goes live as soon as its runner starts.
+   */
   private async listLive<T>(name: string, dealerId: string, collection = 'leads'): Promise<T[]> {
-    const version = await this.store.liveVersion(name);
-    if (version === undefined) return [];
-    return (await this.store.list(name, version, collection, dealerId)).map((doc) => doc.body as T);
+    try {
+      const version = await this.store.liveVersion(name);
+      if (version === undefined) throw readModelRebuilding(name);
+      return (await this.store.list(name, version, collection, dealerId)).map((doc) => doc.body as T);
+    } catch (error) {
+      throw error instanceof DomainError ? error : readStoreUnavailable(error);
+    }
   }
 }

@@ -32,6 +32,25 @@ export function describeReadStoreContract(label: string, open: () => Promise<Rea
       expect(await store.liveVersion('funnel')).toBe(2);
     });
 
+    it('moves the building pointer by compare-and-set, and clears it', async () => {
+      expect(await store.buildingVersion('funnel')).toBeUndefined();
+      expect(await store.setBuildingVersion('funnel', 2, undefined)).toBe(true);
+      expect(await store.setBuildingVersion('funnel', 3, undefined)).toBe(false);
+      expect(await store.buildingVersion('funnel')).toBe(2);
+      expect(await store.setBuildingVersion('funnel', undefined, 1)).toBe(false);
+      expect(await store.setBuildingVersion('funnel', undefined, 2)).toBe(true);
+      expect(await store.buildingVersion('funnel')).toBeUndefined();
+    });
+
+    it('allocates version numbers above every version it knows, never the same twice', async () => {
+      await store.createVersion('funnel', 4);
+      await store.setLiveVersion('funnel', 4, undefined);
+      const allocated = await Promise.all([store.allocateVersion('funnel'), store.allocateVersion('funnel'), store.allocateVersion('funnel')]);
+      expect(new Set(allocated).size).toBe(3);
+      expect(Math.min(...allocated)).toBeGreaterThan(4);
+      expect(await store.allocateVersion('tiers')).toBe(1);
+    });
+
     it('commits changes and the checkpoint together, then reads them back', async () => {
       await store.createVersion('funnel', 1);
       expect(await store.checkpoint('funnel', 1)).toBe(0);

@@ -23,9 +23,17 @@ export const docKey = (collection: string, id: string): string => `${collection}
 export abstract class ReadStore {
   abstract readonly kind: 'sqlite' | 'redis';
 
+  /** Rejects when the store does not answer (for health checks). */
+  abstract ping(): Promise<void>;
   abstract liveVersion(name: string): Promise<number | undefined>;
   /** Compare-and-set of the pointer; false when it no longer equals `expected`. */
   abstract setLiveVersion(name: string, version: number, expected: number | undefined): Promise<boolean>;
+  /** The version being built from position 0 to replace a lost live one (answers wait for it: 503). */
+  abstract buildingVersion(name: string): Promise<number | undefined>;
+  /** Compare-and-set of the building pointer; `version` undefined clears it. */
+  abstract setBuildingVersion(name: string, version: number | undefined, expected: number | undefined): Promise<boolean>;
+  /** A version number no other caller gets: above every version this store knows of for `name`. */
+  abstract allocateVersion(name: string): Promise<number>;
   /** undefined when the version does not exist (never created, dropped, or lost with a Redis flush). */
   abstract checkpoint(name: string, version: number): Promise<number | undefined>;
   /** Empties the namespace and sets its checkpoint to 0. */

@@ -19,10 +19,24 @@ redis.call('SET', KEYS[1], ARGV[2])
 return 'OK'
 `;
 
-/** Moves the live-version pointer only if it still names the version the caller saw ('' = absent). */
+/** Moves a version pointer only if it still names the version the caller saw ('' = absent); '' as next clears it. */
 export const SET_POINTER_SCRIPT = `
 local current = redis.call('GET', KEYS[1])
 if (current or '') ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2]) end
 return 1
+`;
+
+/**
+ * Hands out a version number above the sequence and above both pointers (a store written before the sequence
+ * existed has versions the sequence does not know). KEYS = sequence, live pointer, building pointer.
+ */
+export const ALLOCATE_VERSION_SCRIPT = `
+local next = redis.call('INCR', KEYS[1])
+local known = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
+if next <= known then
+  next = known + 1
+  redis.call('SET', KEYS[1], next)
+end
+return next
 `;

@@ -21,6 +21,8 @@ export class SqliteReadStore extends ReadStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS projection_pointer (name TEXT PRIMARY KEY, version INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS projection_building (name TEXT PRIMARY KEY, version INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS projection_version_seq (name TEXT PRIMARY KEY, last INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS projection_checkpoint (
         name TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (name, version));
       CREATE TABLE IF NOT EXISTS projection_doc (
@@ -32,6 +34,16 @@ export class SqliteReadStore extends ReadStore {
       pointer: this.db.prepare<[string], { version: number }>('SELECT version FROM projection_pointer WHERE name = ?'),
       insertPointer: this.db.prepare('INSERT INTO projection_pointer (name, version) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       updatePointer: this.db.prepare('UPDATE projection_pointer SET version = ? WHERE name = ? AND version = ?'),
+      building: this.db.prepare<[string], { version: number }>('SELECT version FROM projection_building WHERE name = ?'),
+      insertBuilding: this.db.prepare('INSERT INTO projection_building (name, version) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      updateBuilding: this.db.prepare('UPDATE projection_building SET version = ? WHERE name = ? AND version = ?'),
+      clearBuilding: this.db.prepare('DELETE FROM projection_building WHERE name = ? AND version = ?'),
+      highestVersion: this.db.prepare<[string, string, string, string], { highest: number }>(
+        `SELECT MAX(v) AS highest FROM (
+           SELECT last AS v FROM projection_version_seq WHERE name = ? UNION ALL SELECT version FROM projection_pointer WHERE name = ?
+           UNION ALL SELECT version FROM projection_building WHERE name = ? UNION ALL SELECT version FROM projection_checkpoint WHERE name = ?)`),
+      setSequence: this.db.prepare(
+        'INSERT INTO projection_version_seq (name, last) VALUES (?, ?) ON CONFLICT DO UPDATE SET last = excluded.last'),
       checkpoint: this.db.prepare<[string, number], { position: number }>(
         'SELECT position FROM projection_checkpoint WHERE name = ? AND version = ?'),
       upsertCheckpoint: this.db.prepare(
@@ -62,6 +74,28 @@ export class SqliteReadStore extends ReadStore {
       ? this.stmt.insertPointer.run(name, version)
       : this.stmt.updatePointer.run(version, name, expected);
     return result.changes === 1;
+  }
+
+  override async ping(): Promise<void> {
+    this.stmt.pointer.get('');
+  }
+
+  override async buildingVersion(name: string): Promise<number | undefined> {
+    return this.stmt.building.get(name)?.version;
+  }
+
+  override async setBuildingVersion(name: string, version: number | undefined, expected: number | undefined): Promise<boolean> {
+    if (expected === undefined) return version === undefined ? !this.stmt.building.get(name) : this.stmt.insertBuilding.run(name, version).changes === 1;
+    if (version === undefined) return this.stmt.clearBuilding.run(name, expected).changes === 1;
+    return this.stmt.updateBuilding.run(version, name, expected).changes === 1;
+  }
+
+  override async allocateVersion(name: string): Promise<number> {
+    return this.db.transaction(() => {
+      const next = (this.stmt.highestVersion.get(name, name, name, name)?.highest ?? 0) + 1;
+      this.stmt.setSequence.run(name, next);
+      return next;
+    }).immediate();
   }
 
   override async checkpoint(name: string, version: number): Promise<number | undefined> {

@@ -1,13 +1,9 @@
 import { DomainError } from '@crm/kernel';
 import { EventStore } from '@crm/event-store';
 import { Projection } from '../projection';
+import { ProjectionErrorCode } from '../projection.errors';
 import { ReadStore } from '../read-store/read-store.port';
 import { ProjectionRunner } from './projection-runner';
-
-export enum ProjectionErrorCode {
-  UnknownProjection = 'PROJECTION_UNKNOWN',
-  RebuildRaced = 'PROJECTION_REBUILD_RACED',
-}
 
 export interface RebuildProgress {
   checkpoint: number;
@@ -31,7 +27,7 @@ export class ProjectionRebuilder {
   async rebuild(projection: Projection, options: { batchSize?: number; onProgress?: (p: RebuildProgress) => void } = {}): Promise<RebuildResult> {
     const name = projection.name;
     const previousVersion = await this.readStore.liveVersion(name);
-    const version = (previousVersion ?? 0) + 1;
+    const version = await this.readStore.allocateVersion(name);
     await this.readStore.createVersion(name, version);
     const runner = new ProjectionRunner({
       eventStore: this.eventStore, readStore: this.readStore, projection, version, batchSize: options.batchSize ?? 5000,

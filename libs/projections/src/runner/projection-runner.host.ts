@@ -13,7 +13,7 @@ export class ProjectionRunnerHost {
     eventStore: EventStore,
     readStore: ReadStore,
     projections: readonly Projection[],
-    options: Partial<Pick<ProjectionRunnerOptions, 'batchSize' | 'idlePollMs' | 'onCommitted'>> = {},
+    options: Partial<Pick<ProjectionRunnerOptions, 'batchSize' | 'watchdogMs' | 'onCommitted'>> = {},
   ) {
     this.runners = projections.map((projection) => new ProjectionRunner({
       eventStore, readStore, projection, ...options,
@@ -29,5 +29,10 @@ export class ProjectionRunnerHost {
 
   async stop(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /** The runner of `name` when it runs in this process. */
+  runner(name: string): ProjectionRunner | undefined {
+    return this.runners.find((runner) => runner.name === name);
   }
 }

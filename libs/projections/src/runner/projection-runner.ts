@@ -1,150 +1,110 @@
-import { EventStore, RecordedEvent } from '@crm/event-store';
+import { CatchUpSubscriber, EventStore } from '@crm/event-store';
 import { Projection } from '../projection';
 import { ReadStore } from '../read-store/read-store.port';
-import { applyBatch } from './batch-applier';
-import { InterruptibleSleep } from './interruptible-sleep';
+import { CommittedBatch, ProjectionConsumer, ProjectionMode, ProjectionVersionGone } from './projection.consumer';
 
-export interface CommittedBatch {
-  projection: string;
-  version: number;
-  events: readonly RecordedEvent[];
-  checkpoint: number;
-}
+export type { CommittedBatch } from './projection.consumer';
 
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
   readStore: ReadStore;
   projection: Projection;
   batchSize?: number;
-  idlePollMs?: number;
   /** A fixed version (a rebuild fills it); without it the runner follows the live pointer. */
   version?: number;
+  /**
+   * How often a caught-up runner checks that its read model is still there: nothing else would tell it that
+   * Redis was flushed while no event arrived. Appends themselves wake the runner at once.
+   */
+  watchdogMs?: number;
   onCommitted?: (batch: CommittedBatch) => void;
   onError?: (error: unknown) => void;
-  /** A lost read model (Redis restarted or flushed) was detected and is being rebuilt from position 0. */
+  /** A lost read model (Redis restarted or flushed) was detected; a new version is being built from 0. */
   onRecovery?: (projection: string, version: number) => void;
 }
 
-class VersionGone extends Error {}
+/** A day: long enough for any catch-up, short enough for setTimeout. */
+const CATCH_UP_TIMEOUT_MS = 86_400_000;
 
-/**
- * Feeds one projection from the global log, in batches, from its own checkpoint. Each batch's changes and the
- * new checkpoint are committed together and only if the stored checkpoint is still the one this runner read:
- * a crash mid-batch leaves the old checkpoint and nothing of the batch; a version switched by a rebuild, another
- * runner, or a flushed Redis all show up as a failed commit, after which the runner re-reads where it stands.
- */
+/** Feeds one projection from the global log through the one catch-up path, the event store's subscription. */
 export class ProjectionRunner {
-  private version: number | undefined;
-  private position = 0;
-  private attached = false;
+  private readonly consumer: ProjectionConsumer;
+  private readonly subscriber: CatchUpSubscriber;
+  private readonly progress = new Set<(checkpoint: number) => void>();
+  private readonly failures = new Set<(error: unknown) => void>();
+  private watchdog: NodeJS.Timeout | undefined;
   private running = false;
-  private loop: Promise<void> | undefined;
-  private readonly sleeper = new InterruptibleSleep();
-  private readonly batchSize: number;
-  private readonly idlePollMs: number;
-  recoveries = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.batchSize = options.batchSize ?? 2000;
-    this.idlePollMs = options.idlePollMs ?? 20;
+    this.consumer = new ProjectionConsumer(options);
+    this.subscriber = new CatchUpSubscriber(options.eventStore, this.consumer, {
+      batchSize: options.batchSize ?? 2000,
+      onError: (error) => {
+        options.onError?.(error);
+        for (const listener of this.failures) listener(error);
+      },
+      onProcessed: (events) => {
+        const last = events[events.length - 1];
+        if (last) for (const listener of this.progress) listener(last.position);
+      },
+    });
   }
 
   get name(): string { return this.options.projection.name; }
-  get checkpoint(): number { return this.position; }
-  get currentVersion(): number | undefined { return this.version; }
+  get checkpoint(): number { return this.subscriber.position; }
+  get currentVersion(): number | undefined { return this.consumer.version; }
+  get mode(): ProjectionMode { return this.consumer.mode; }
+  get recoveries(): number { return this.consumer.recoveries; }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.subscriber.start();
+    if (this.options.version === undefined) this.watchdog = setInterval(() => void this.check(), this.options.watchdogMs ?? 1_000);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.sleeper.interrupt();
-    await this.loop;
+    clearInterval(this.watchdog);
+    await this.subscriber.stop();
   }
 
-  /** Processes batches until the checkpoint reaches `target` (default: the head when called). */
+  /** Resolves once the live read model holds `position` (read-your-writes, in this process). */
+  async waitForLive(position: number, timeoutMs: number): Promise<boolean> {
+    try {
+      await this.subscriber.waitFor(position, timeoutMs);
+      return this.consumer.mode === 'live';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Processes the log until the checkpoint reaches `target` (default: the head when called). */
   async catchUp(target?: number, onProgress?: (checkpoint: number, target: number) => void): Promise<void> {
     const until = target ?? (await this.options.eventStore.headPosition());
-    while (this.position < until || !this.attached) {
-      const processed = await this.step();
-      onProgress?.(this.position, until);
-      if (processed === 0 && this.position < until) await this.sleeper.sleep(this.idlePollMs);
+    const wasRunning = this.running;
+    const report = (checkpoint: number): void => onProgress?.(checkpoint, until);
+    let failed: (error: unknown) => void = () => undefined;
+    const failure = new Promise<never>((_resolve, reject) => (failed = (error) => {
+      if (error instanceof ProjectionVersionGone) reject(error);
+    }));
+    this.progress.add(report);
+    this.failures.add(failed);
+    if (!wasRunning) this.start();
+    try {
+      await Promise.race([this.subscriber.waitFor(until, CATCH_UP_TIMEOUT_MS), failure]);
+    } finally {
+      this.progress.delete(report);
+      this.failures.delete(failed);
+      if (!wasRunning) await this.stop();
     }
   }
 
-  /** One batch: returns how many events it committed (0 when idle or after re-attaching). */
-  async step(): Promise<number> {
-    const { readStore, projection } = this.options;
-    if (!this.attached || (this.options.version === undefined && (await readStore.liveVersion(projection.name)) !== this.version)) {
-      await this.attach();
-      if (!this.attached) return 0;
+  private async check(): Promise<void> {
+    try {
+      if (!(await this.consumer.stillInPlace())) this.subscriber.restart(`${this.name}: read model lost or switched`);
+    } catch (error) {
+      this.options.onError?.(error);
     }
-    const version = this.version as number;
-    const events = await this.options.eventStore.readAll({ afterPosition: this.position, maxCount: this.batchSize });
-    const last = events[events.length - 1];
-    if (!last) {
-      if ((await readStore.checkpoint(projection.name, version)) !== this.position) this.attached = false;
-      return 0;
-    }
-    const changes = await applyBatch(readStore, projection, version, events);
-    const result = await readStore.commit(projection.name, version, changes, this.position, last.position);
-    if (!result.ok) {
-      this.attached = false;
-      return 0;
-    }
-    this.position = last.position;
-    this.options.onCommitted?.({ projection: projection.name, version, events, checkpoint: last.position });
-    return events.length;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const processed = await this.step();
-        if (processed < this.batchSize && this.running) await this.sleeper.sleep(processed === 0 ? this.idlePollMs : 0);
-      } catch (error) {
-        this.attached = false;
-        this.options.onError?.(error);
-        if (this.running) await this.sleeper.sleep(250);
-      }
-    }
-  }
-
-  private async attach(): Promise<void> {
-    const { readStore, projection } = this.options;
-    const name = projection.name;
-    if (this.options.version !== undefined) {
-      const checkpoint = await readStore.checkpoint(name, this.options.version);
-      if (checkpoint === undefined) throw new VersionGone(`${name} v${this.options.version} no longer exists`);
-      this.adopt(this.options.version, checkpoint);
-      return;
-    }
-    const live = await readStore.liveVersion(name);
-    const version = live ?? this.version ?? 1;
-    const checkpoint = live === undefined ? undefined : await readStore.checkpoint(name, version);
-    if (checkpoint !== undefined) {
-      this.adopt(version, checkpoint);
-      return;
-    }
-    // A rebuild flips the pointer before it drops the old version: re-reading the pointer tells a finished
-    // rebuild (attach to the new version next step) from a lost read model.
-    if (live !== undefined && (await readStore.liveVersion(name)) !== live) return;
-    // Nothing is there: a first start, or the read model was lost (Redis keeps nothing on disk). Start from 0.
-    await readStore.createVersion(name, version);
-    if (live === undefined && !(await readStore.setLiveVersion(name, version, undefined))) return; // another runner won; re-attach next step
-    if (this.position > 0 || live !== undefined) {
-      this.recoveries += 1;
-      this.options.onRecovery?.(name, version);
-    }
-    this.adopt(version, 0);
-  }
-
-  private adopt(version: number, checkpoint: number): void {
-    this.version = version;
-    this.position = checkpoint;
-    this.attached = true;
   }
 }
