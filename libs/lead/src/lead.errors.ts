@@ -43,6 +43,9 @@ export enum LeadErrorCode {
   ComplaintNotFound = 'COMPLAINT_NOT_FOUND',
   ComplaintAlreadyFiled = 'COMPLAINT_ALREADY_FILED',
   ComplaintAlreadyResolved = 'COMPLAINT_ALREADY_RESOLVED',
+  MarketingConsentRequired = 'MARKETING_CONSENT_REQUIRED',
+  TouchNotFound = 'TOUCH_NOT_FOUND',
+  TouchNotOpen = 'TOUCH_NOT_OPEN',
 }
 
 /** One kind per code, so that a code always maps to the same HTTP status. */
@@ -86,6 +89,9 @@ export const LEAD_ERROR_KINDS: Record<LeadErrorCode, DomainErrorKind> = {
   [LeadErrorCode.ComplaintNotFound]: 'not_found',
   [LeadErrorCode.ComplaintAlreadyFiled]: 'conflict',
   [LeadErrorCode.ComplaintAlreadyResolved]: 'conflict',
+  [LeadErrorCode.MarketingConsentRequired]: 'conflict',
+  [LeadErrorCode.TouchNotFound]: 'not_found',
+  [LeadErrorCode.TouchNotOpen]: 'conflict',
 };
 
 export class LeadError extends DomainError<LeadErrorCode> {

@@ -5,6 +5,7 @@ import {
   CallDirection, CallOutcome, ComplaintCategory, HandoffReason, InvitationKind, InvitationResponse,
   LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
 } from '../events/lead-vocabulary';
+import { TouchCancelled, TouchCompleted, TouchScheduled, EarlyWarningRaised } from '../events/touch-events';
 
 /**
  * What the decider is told besides the command: who acts, the time now (from the clock port), when the
@@ -73,6 +74,19 @@ export type ChangeMarketingConsent = Command<'ChangeMarketingConsent', { marketi
 export type FileComplaint = Command<'FileComplaint', { complaintId: string; category: ComplaintCategory; description: string }>;
 export type ResolveComplaint = Command<'ResolveComplaint', { complaintId: string; cause: string; remedy: string }>;
 
+export type ScheduleTouch = Command<'ScheduleTouch', TouchScheduled['data']>;
+export type CancelTouch = Command<'CancelTouch', TouchCancelled['data']>;
+export type RecordTouchSent = Command<'RecordTouchSent', { touchId: string; via: string; attempt: number }>;
+/** One failed delivery attempt; with `giveUp` the touch fails for good. */
+export type RecordTouchDeliveryFailure = Command<'RecordTouchDeliveryFailure', { touchId: string; attempt: number; error: string; giveUp: boolean }>;
+export type CompleteTouch = Command<'CompleteTouch', TouchCompleted['data']>;
+export type MarkTouchOverdue = Command<'MarkTouchOverdue', { touchId: string }>;
+export type RaiseEarlyWarning = Command<'RaiseEarlyWarning', EarlyWarningRaised['data']>;
+
+export type TouchCommand =
+  | ScheduleTouch | CancelTouch | RecordTouchSent | RecordTouchDeliveryFailure | CompleteTouch | MarkTouchOverdue
+  | RaiseEarlyWarning;
+
 export type LeadCommand =
   | RegisterLead | RecordShowroomVisit | LogCall
   | ScheduleTestDrive | CompleteTestDrive | RecordTestDriveNoShow
@@ -82,6 +96,7 @@ export type LeadCommand =
   | WinDeal | DeliverVehicle
   | LoseDeal | ApproveLoss | RejectLoss | ReopenLead
   | ChangeContactDetails | ChangeMarketingConsent
-  | FileComplaint | ResolveComplaint;
+  | FileComplaint | ResolveComplaint
+  | TouchCommand;
 
 export type LeadCommandType = LeadCommand['type'];

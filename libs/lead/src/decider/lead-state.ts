@@ -2,6 +2,7 @@ import { LeadRegistration, Money } from '../events/lead-values';
 import {
   ComplaintCategory, IntentTier, InvitationKind, InvitationResponse, LostReason, PurchaseTimeframe,
 } from '../events/lead-vocabulary';
+import { NurtureChannel, TouchPurpose, TouchStatus, WarningKind } from '../events/touch-vocabulary';
 
 export type LeadStatus = 'unregistered' | 'active' | 'loss_pending' | 'won' | 'delivered' | 'lost';
 export type RegisteredLeadStatus = Exclude<LeadStatus, 'unregistered'>;
@@ -43,6 +44,17 @@ export interface DealState {
   vin?: string;
 }
 
+export interface TouchState {
+  purpose: TouchPurpose;
+  channel: NurtureChannel;
+  dueAt: string;
+  marketing: boolean;
+  status: TouchStatus;
+  overdue: boolean;
+  attempts: number;
+  assigneeId?: string;
+}
+
 export interface RegisteredLeadState extends LeadRegistration {
   status: RegisteredLeadStatus;
   /** Latest assessment; undefined until the first one. */
@@ -59,6 +71,10 @@ export interface RegisteredLeadState extends LeadRegistration {
   lostReason?: LostReason;
   openComplaints: Readonly<Record<string, ComplaintCategory>>;
   resolvedComplaintIds: readonly string[];
+  /** The nurture plan: every touch planned for the lead, by id, with where it stands. */
+  touches: Readonly<Record<string, TouchState>>;
+  /** Early warnings raised, by id (each deadline warns once). */
+  warnings: Readonly<Record<string, WarningKind>>;
   /** From event metadata; undefined when the history was folded without it. */
   registeredAt?: string;
   lastInteractionAt?: string;

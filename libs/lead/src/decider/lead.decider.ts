@@ -14,6 +14,9 @@ import {
   analyseNeeds, assessPurchaseIntent, deliverVehicle, giveQuote, presentVehicle, winDeal,
 } from './rules/sales.rules';
 import { completeTestDrive, recordTestDriveNoShow, scheduleTestDrive } from './rules/test-drive.rules';
+import {
+  cancelTouch, completeTouch, markTouchOverdue, raiseEarlyWarning, recordTouchDeliveryFailure, recordTouchSent, scheduleTouch,
+} from './rules/touch.rules';
 
 /**
  * Pure: what the command makes happen, given the lead's history folded into state. Time, ids and the dealer's
@@ -46,6 +49,13 @@ export function decide(command: LeadCommand, state: LeadState): LeadEvent[] {
     case 'ChangeMarketingConsent': return changeMarketingConsent(command, admit(command, state));
     case 'FileComplaint': return fileComplaint(command, admit(command, state));
     case 'ResolveComplaint': return resolveComplaint(command, admit(command, state));
+    case 'ScheduleTouch': return scheduleTouch(command, admit(command, state));
+    case 'CancelTouch': return cancelTouch(command, admit(command, state));
+    case 'RecordTouchSent': return recordTouchSent(command, admit(command, state));
+    case 'RecordTouchDeliveryFailure': return recordTouchDeliveryFailure(command, admit(command, state));
+    case 'CompleteTouch': return completeTouch(command, admit(command, state));
+    case 'MarkTouchOverdue': return markTouchOverdue(command, admit(command, state));
+    case 'RaiseEarlyWarning': return raiseEarlyWarning(command, admit(command, state));
     default: return assertNever(command);
   }
 }

@@ -1,6 +1,7 @@
 import { assertNever } from '@crm/kernel';
 import { LeadEvent, LeadEventType, LeadRegistered } from '../events/lead-events';
 import { InvitationState, LeadState, RegisteredLeadState } from './lead-state';
+import { applyTouch } from './touch.evolve';
 
 export interface EvolveMeta {
   occurredAt: string;
@@ -39,6 +40,8 @@ function registered(event: LeadRegistered, meta: EvolveMeta | undefined): Regist
     quotes: {},
     openComplaints: {},
     resolvedComplaintIds: [],
+    touches: {},
+    warnings: {},
     registeredAt: meta?.occurredAt,
     lastInteractionAt: meta?.occurredAt,
   };
@@ -91,6 +94,15 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'ComplaintFiled':
     case 'ComplaintResolved':
       return applyComplaint(state, event);
+    case 'TouchScheduled':
+    case 'TouchCancelled':
+    case 'TouchSent':
+    case 'TouchDeliveryFailed':
+    case 'TouchFailed':
+    case 'TouchCompleted':
+    case 'TouchOverdue':
+    case 'EarlyWarningRaised':
+      return applyTouch(state, event);
     default:
       return assertNever(event);
   }

@@ -14,6 +14,8 @@ export const LEAD_EVENT_SCHEMA_VERSIONS: Record<LeadEventType, number> = {
   LossRequested: 1, LossApproved: 1, LossRejected: 1, DealLost: 1, LeadReopened: 1,
   ContactDetailsChanged: 1, MarketingConsentChanged: 1,
   ComplaintFiled: 1, ComplaintResolved: 1,
+  TouchScheduled: 1, TouchCancelled: 1, TouchSent: 1, TouchDeliveryFailed: 1, TouchFailed: 1, TouchCompleted: 1,
+  TouchOverdue: 1, EarlyWarningRaised: 1,
 };
 
 /** Turns stored data of an older schema version into the current shape of its type. */

@@ -1,4 +1,5 @@
 import { FirstContactProfile, LeadRegistration, Money } from './lead-values';
+import { TouchEvent } from './touch-events';
 import {
   CallDirection, CallOutcome, ComplaintCategory, HandoffReason, IntentTier, InvitationKind,
   InvitationResponse, LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
@@ -83,6 +84,7 @@ export type LeadEvent =
   | DealWon | VehicleDelivered
   | LossRequested | LossApproved | LossRejected | DealLost | LeadReopened
   | ContactDetailsChanged | MarketingConsentChanged
-  | ComplaintFiled | ComplaintResolved;
+  | ComplaintFiled | ComplaintResolved
+  | TouchEvent;
 
 export type LeadEventType = LeadEvent['type'];

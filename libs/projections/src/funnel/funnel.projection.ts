@@ -115,6 +115,9 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
       case 'InvitationAttended': case 'VehiclePresented': case 'PurchaseIntentAssessed': case 'VehicleDelivered':
       case 'LossRequested': case 'LossApproved': case 'LossRejected': case 'MarketingConsentChanged':
       case 'ComplaintFiled': case 'ComplaintResolved':
+      // The nurture plan does not move the funnel: the interactions it leads to do.
+      case 'TouchScheduled': case 'TouchCancelled': case 'TouchSent': case 'TouchDeliveryFailed': case 'TouchFailed':
+      case 'TouchCompleted': case 'TouchOverdue': case 'EarlyWarningRaised':
         return;
       default:
         assertNever(event);

@@ -6,9 +6,14 @@ import { fail, timeOf } from './values';
 
 const HOUR_MS = 3_600_000;
 
-/** After-sale care and record keeping: allowed whatever the lead's status. */
+/**
+ * After-sale care, record keeping and the nurture plan: allowed whatever the lead's status (a won deal gets
+ * after-sale touches, a lost one a win-back touch; the plan's own rules live in the touch rules).
+ */
 const CARE: readonly LeadCommandType[] = [
   'LogCall', 'ChangeContactDetails', 'ChangeMarketingConsent', 'FileComplaint', 'ResolveComplaint',
+  'ScheduleTouch', 'CancelTouch', 'RecordTouchSent', 'RecordTouchDeliveryFailure', 'CompleteTouch', 'MarkTouchOverdue',
+  'RaiseEarlyWarning',
 ];
 const ALLOWED_WHEN_LOST = new Set<LeadCommandType>([...CARE, 'ReopenLead']);
 /** While a manager decides on the loss, the consultant may still call; the sale itself waits. */
