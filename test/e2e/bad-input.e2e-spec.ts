@@ -60,6 +60,11 @@ describe('bad input: a 4xx with a code, and nothing appended', () => {
     expect(await t.store.headPosition()).toBe(head);
   });
 
+  it('does not read a body sent with a query: a malformed or oversize one changes nothing', async () => {
+    await t.http.get(`/leads/${leadId}`).set(auth).set('Content-Type', 'application/json').send('{"oops":').expect(200);
+    await t.http.get('/funnel').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ pad: 'x'.repeat(1_100_000) })).expect(200);
+  });
+
   it('never answers arbitrary JSON with a 5xx', async () => {
     const paths = ['/leads', call(leadId), `/leads/${leadId}/quotes`, `/leads/${leadId}/loss`, `/leads/${leadId}/contact-details`];
     await fc.assert(
