@@ -1,7 +1,9 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@crm/event-store';
 import { Public } from '../auth/public.decorator';
+import { ErrorBodyView } from '../http/error-body.view';
+import { HealthView } from './health.view';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,8 +12,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'The service and its event store answer: { status: "ok", eventStore: "up" }' })
-  @ApiServiceUnavailableResponse({ description: 'The event store does not answer' })
+  @ApiOperation({ summary: 'Whether the service and its event store answer (no token needed)' })
+  @ApiOkResponse({ type: HealthView, description: 'The service and its event store answer' })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyView, description: 'EVENT_STORE_DOWN: the event store does not answer' })
   async health(): Promise<{ status: 'ok'; eventStore: 'up' }> {
     try {
       await this.store.headPosition();
