@@ -35,6 +35,20 @@ describe('authentication', () => {
     await t.http.get('/docs-json').expect(200);
   });
 
+  it('judges tokens by the virtual clock, years past real time: a fresh one passes, an old one is expired', async () => {
+    const issuedEarlier = bearer(t.token());
+    t.clock.set('2036-06-01T09:00:00.000Z');
+    try {
+      const fresh = bearer(t.token());
+      const { leadId } = (await t.http.post('/leads').set(fresh).send(registration()).expect(201)).body as { leadId: string };
+      await t.http.get(`/leads/${leadId}`).set(fresh).expect(200);
+      const stale = await t.http.get(`/leads/${leadId}`).set(issuedEarlier).expect(401);
+      expect(stale.body.code).toBe('UNAUTHENTICATED');
+    } finally {
+      t.clock.set('2026-01-05T09:00:00.000Z');
+    }
+  });
+
   it('puts the token actor into the metadata of the events it causes', async () => {
     const token = t.token('crm_agent', 'agent-7', 'dealer-bj-02');
     const res = await t.http.post('/leads').set(bearer(token)).send(registration()).expect(201);

@@ -41,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     token: (role: ActorRole = 'consultant', id = 'consultant-1', dealerId = DEALER) => {
       const actor: Actor = { id, role, dealerId };
-      return issueToken(TEST_SECRET, actor);
+      return issueToken(TEST_SECRET, actor, clock);
     },
     close: async () => {
       await app.close();
