@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { issueToken } from '../../apps/api/src/auth/token-issuer';
 import { bearer, registration, startTestApp, TEST_SECRET, TestApp } from './support/test-app';
 
 describe('authentication', () => {
@@ -36,7 +37,7 @@ describe('authentication', () => {
   });
 
   it('judges tokens by the virtual clock, years past real time: a fresh one passes, an old one is expired', async () => {
-    const issuedEarlier = bearer(t.token());
+    const issuedEarlier = bearer(issueToken(TEST_SECRET, { id: 'c-1', role: 'consultant', dealerId: 'dealer-sh-01' }, t.clock, '12h'));
     t.clock.set('2036-06-01T09:00:00.000Z');
     try {
       const fresh = bearer(t.token());

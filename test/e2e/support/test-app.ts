@@ -12,6 +12,8 @@ import { conformanceProblems, Exchange } from './openapi-contract';
 import { HttpClient, recordingClient } from './recording-client';
 
 export const TEST_SECRET = 'e2e-test-secret-0123456789';
+/** Tokens are dated by the app's virtual clock, and tests move it across months: a fixture token outlives that. */
+const FIXTURE_TOKEN_LIFETIME = '366d';
 export const DEALER = 'dealer-sh-01';
 
 export interface TestApp {
@@ -41,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     token: (role: ActorRole = 'consultant', id = 'consultant-1', dealerId = DEALER) => {
       const actor: Actor = { id, role, dealerId };
-      return issueToken(TEST_SECRET, actor, clock);
+      return issueToken(TEST_SECRET, actor, clock, FIXTURE_TOKEN_LIFETIME);
     },
     close: async () => {
       await app.close();
