@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SystemClock } from '@crm/kernel';
 import { issueToken } from '../../apps/api/src/auth/token-issuer';
 import { freePort, spawnServer, waitUntilHealthy } from '../e2e/support/server-process';
 import { HttpAnswer, KeepAliveConnection } from './http-client';
@@ -15,7 +16,7 @@ import { readFileSync } from 'node:fs';
 const COUNT = Number(process.argv[2] ?? 5000);
 const LEADS = Number(process.argv[3] ?? 200);
 const SECRET = 'bench-secret-0123456789abcdef';
-const TOKEN = issueToken(SECRET, { id: 'bench-1', role: 'crm_agent', dealerId: 'dealer-bench' });
+const TOKEN = issueToken(SECRET, { id: 'bench-1', role: 'crm_agent', dealerId: 'dealer-bench' }, new SystemClock());
 
 const AUTH = `Authorization: Bearer ${TOKEN}\r\n`;
 

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { issueToken } from '../../apps/api/src/auth/token-issuer';
 import { bearer, registration, startTestApp, TEST_SECRET, TestApp } from './support/test-app';
 
 describe('authentication', () => {
@@ -33,6 +34,20 @@ describe('authentication', () => {
     await t.http.get('/health').expect(200);
     await t.http.get('/docs').expect(200);
     await t.http.get('/docs-json').expect(200);
+  });
+
+  it('judges tokens by the virtual clock, years past real time: a fresh one passes, an old one is expired', async () => {
+    const issuedEarlier = bearer(issueToken(TEST_SECRET, { id: 'c-1', role: 'consultant', dealerId: 'dealer-sh-01' }, t.clock, '12h'));
+    t.clock.set('2036-06-01T09:00:00.000Z');
+    try {
+      const fresh = bearer(t.token());
+      const { leadId } = (await t.http.post('/leads').set(fresh).send(registration()).expect(201)).body as { leadId: string };
+      await t.http.get(`/leads/${leadId}`).set(fresh).expect(200);
+      const stale = await t.http.get(`/leads/${leadId}`).set(issuedEarlier).expect(401);
+      expect(stale.body.code).toBe('UNAUTHENTICATED');
+    } finally {
+      t.clock.set('2026-01-05T09:00:00.000Z');
+    }
   });
 
   it('puts the token actor into the metadata of the events it causes', async () => {

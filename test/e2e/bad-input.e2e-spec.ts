@@ -32,11 +32,18 @@ describe('bad input: a 4xx with a code, and nothing appended', () => {
     ['an array body', (tt, id) => post(call(id), [{ direction: 'outbound', outcome: 'connected' }])(tt), 400, { code: 'VALIDATION_FAILED' }],
     ['a text body', (tt, id) => tt.http.post(call(id)).set(auth).set('Content-Type', 'text/plain').send('call me'), 400, { code: 'VALIDATION_FAILED' }],
     ['bad phone', (tt) => post('/leads', registration({ phone: '12345' }))(tt), 400, { code: 'INVALID_PHONE', field: 'phone' }],
+    ['a mobile number a digit short', (tt) => post('/leads', registration({ phone: '138 1234 567' }))(tt), 400, { code: 'INVALID_PHONE', field: 'phone' }],
+    ['a mobile number a digit long', (tt) => post('/leads', registration({ phone: '138123456789' }))(tt), 400, { code: 'INVALID_PHONE', field: 'phone' }],
+    ['a letter in a phone number', (tt) => post('/leads', registration({ phone: '1380013800O' }))(tt), 400, { code: 'INVALID_PHONE', field: 'phone' }],
+    ['a letter in a changed phone number', (tt, id) => post(`/leads/${id}/contact-details`, { phone: '1380013800O' })(tt), 400, { code: 'INVALID_PHONE', field: 'phone' }],
     ['bad timeframe', (tt, id) => post(`/leads/${id}/purchase-intent-assessments`, { timeframe: 'someday' })(tt), 400, { code: 'VALIDATION_FAILED', field: 'timeframe' }],
     ['bad vocabulary value', (tt, id) => post(call(id), { direction: 'sideways', outcome: 'connected' })(tt), 400, { code: 'VALIDATION_FAILED', field: 'direction' }],
     ['negative quantity', (tt, id) => post(`/leads/${id}/quotes`, { model: 'S', quantity: -1, unitPrice: { amount: 1, currency: 'CNY' } })(tt), 400, { code: 'VALIDATION_FAILED', field: 'quantity' }],
     ['occurredAt without a time zone', (tt, id) => post(call(id), { direction: 'outbound', outcome: 'connected', occurredAt: '2026-01-05T08:00:00' })(tt), 400, { field: 'occurredAt' }],
     ['occurredAt in the future', (tt, id) => post(call(id), { direction: 'outbound', outcome: 'connected', occurredAt: '2027-01-01T00:00:00Z' })(tt), 400, { code: 'OCCURRED_IN_FUTURE' }],
+    ['a test drive scheduled in 1900', (tt, id) => post(`/leads/${id}/test-drives`, { model: 'S', scheduledFor: '1900-01-01T10:00:00Z' })(tt), 400, { code: 'SCHEDULED_IN_PAST', field: 'scheduledFor' }],
+    ['a budget with min above max', (tt) => post('/leads', registration({ profile: { intendedModels: [], budget: { min: 300000, max: 200000, currency: 'CNY' } } }))(tt), 400, { code: 'INVALID_BUDGET', field: 'profile.budget.min' }],
+    ['a needs analysis budget with min above max', (tt, id) => post(`/leads/${id}/needs-analysis`, { intendedModels: ['S'], budget: { min: 2, max: 1, currency: 'CNY' } })(tt), 400, { code: 'INVALID_BUDGET', field: 'budget.min' }],
     ['unknown lead id', (tt) => post(call(UNKNOWN), { direction: 'outbound', outcome: 'connected' })(tt), 404, { code: 'LEAD_NOT_FOUND' }],
     ['unknown lead id on read', (tt) => tt.http.get(`/leads/${UNKNOWN}`).set(auth), 404, { code: 'LEAD_NOT_FOUND' }],
     ['lead id that is not a UUID', (tt) => post(call('42'), { direction: 'outbound', outcome: 'connected' })(tt), 400, { code: 'VALIDATION_FAILED', field: 'id' }],
@@ -58,6 +65,11 @@ describe('bad input: a 4xx with a code, and nothing appended', () => {
     expect(res.body).toMatchObject(expected);
     expect(typeof res.body.message).toBe('string');
     expect(await t.store.headPosition()).toBe(head);
+  });
+
+  it('does not read a body sent with a query: a malformed or oversize one changes nothing', async () => {
+    await t.http.get(`/leads/${leadId}`).set(auth).set('Content-Type', 'application/json').send('{"oops":').expect(200);
+    await t.http.get('/funnel').set(auth).set('Content-Type', 'application/json').send(JSON.stringify({ pad: 'x'.repeat(1_100_000) })).expect(200);
   });
 
   it('never answers arbitrary JSON with a 5xx', async () => {

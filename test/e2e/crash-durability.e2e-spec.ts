@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SystemClock } from '@crm/kernel';
 import { issueToken } from '../../apps/api/src/auth/token-issuer';
 import { freePort, ServerProcess, spawnServer, waitUntilHealthy } from './support/server-process';
 import { registration } from './support/test-app';
 
 const SECRET = 'crash-test-secret-0123456789';
-const token = issueToken(SECRET, { id: 'consultant-1', role: 'consultant', dealerId: 'dealer-sh-01' });
+// The server runs on the system clock, so the token is made by it too.
+const token = issueToken(SECRET, { id: 'consultant-1', role: 'consultant', dealerId: 'dealer-sh-01' }, new SystemClock());
 const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
 interface Acknowledged {

@@ -12,6 +12,11 @@ describe('one phone number per dealer', () => {
     expect(await fx.t.store.headPosition()).toBe(head);
   });
 
+  it('takes a Shanghai landline without country code and stores it in E.164', async () => {
+    const res = await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone: '021 6234 5678' })).expect(201);
+    expect(res.body.events[0].data.contact.phone).toBe('+862162345678');
+  });
+
   it('lets another dealer register the same number', async () => {
     const phone = nextPhone();
     await fx.t.http.post('/leads').set(fx.auth).send(registration({ phone })).expect(201);

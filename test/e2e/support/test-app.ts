@@ -2,24 +2,29 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { AppConfig, loadConfig } from '@crm/config';
 import { EventStore } from '@crm/event-store';
 import { Actor, ActorRole, VirtualClock } from '@crm/kernel';
 import { createApp } from '../../../apps/api/src/create-app';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer';
 import { PinoLoggerService } from '../../../apps/api/src/logging/pino-logger.service';
+import { conformanceProblems, Exchange } from './openapi-contract';
+import { HttpClient, recordingClient } from './recording-client';
 
 export const TEST_SECRET = 'e2e-test-secret-0123456789';
+/** Tokens are dated by the app's virtual clock, and tests move it across months: a fixture token outlives that. */
+const FIXTURE_TOKEN_LIFETIME = '366d';
 export const DEALER = 'dealer-sh-01';
 
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Every answer it receives is checked against apps/api/openapi.json when the app closes. */
+  http: HttpClient;
   clock: VirtualClock;
   store: EventStore;
   config: AppConfig;
   token(role?: ActorRole, id?: string, dealerId?: string): string;
+  /** Closes the app, then fails when an answer the tests received is not what the OpenAPI document promises. */
   close(): Promise<void>;
 }
 
@@ -29,21 +34,29 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const clock = new VirtualClock('2026-01-05T09:00:00.000Z');
   const app = await createApp(config, { clock, logger: new PinoLoggerService('silent') });
+  const exchanges: Exchange[] = [];
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: recordingClient(app.getHttpServer(), exchanges),
     clock,
     store: app.get(EventStore),
     config,
     token: (role: ActorRole = 'consultant', id = 'consultant-1', dealerId = DEALER) => {
       const actor: Actor = { id, role, dealerId };
-      return issueToken(TEST_SECRET, actor);
+      return issueToken(TEST_SECRET, actor, clock, FIXTURE_TOKEN_LIFETIME);
     },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await assertConformance(exchanges);
     },
   };
+}
+
+async function assertConformance(exchanges: readonly Exchange[]): Promise<void> {
+  const problems = await conformanceProblems(exchanges);
+  if (problems.length === 0) return;
+  throw new Error(`Answers that apps/api/openapi.json does not document (add the response decorators, then npm run openapi):\n  ${problems.join('\n  ')}`);
 }
 
 export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });

@@ -24,7 +24,7 @@ describe('JwtAuthGuard', () => {
   const guard = new JwtAuthGuard(new Reflector(), { JWT_SECRET: SECRET } as AppConfig, clock);
 
   it('puts the actor of a valid token on the request', () => {
-    const request: Partial<ApiRequest> = { headers: { authorization: `Bearer ${issueToken(SECRET, { id: 'a', role: 'manager', dealerId: 'd' })}` } };
+    const request: Partial<ApiRequest> = { headers: { authorization: `Bearer ${issueToken(SECRET, { id: 'a', role: 'manager', dealerId: 'd' }, clock)}` } };
     expect(guard.canActivate(contextFor(request))).toBe(true);
     expect(request.actor).toEqual({ id: 'a', role: 'manager', dealerId: 'd' });
   });
@@ -36,7 +36,7 @@ describe('JwtAuthGuard', () => {
   it.each([
     ['no header', {}],
     ['another scheme', { authorization: 'Token abc' }],
-    ['another secret', { authorization: `Bearer ${issueToken('other-secret-0123456789', { id: 'a', role: 'manager', dealerId: 'd' })}` }],
+    ['another secret', { authorization: `Bearer ${issueToken('other-secret-0123456789', { id: 'a', role: 'manager', dealerId: 'd' }, clock)}` }],
   ])('rejects %s with UNAUTHENTICATED', (_name, headers) => {
     const attempt = (): boolean => guard.canActivate(contextFor({ headers }));
     expect(attempt).toThrow(UnauthorizedException);
@@ -47,10 +47,18 @@ describe('JwtAuthGuard', () => {
     }
   });
 
+  it('dates a token by the clock port: iat is its now, exp 12 hours later', () => {
+    clock.set('2040-03-01T00:00:00.000Z');
+    const token = issueToken(SECRET, { id: 'a', role: 'manager', dealerId: 'd' }, clock);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { iat: number; exp: number };
+    expect(payload.iat).toBe(Date.parse('2040-03-01T00:00:00.000Z') / 1000);
+    expect(payload.exp - payload.iat).toBe(12 * 3600);
+    expect(guard.canActivate(contextFor({ headers: { authorization: `Bearer ${token}` } }))).toBe(true);
+  });
+
   it('serves a verified token from its cache until the token expires', () => {
-    const token = issueToken(SECRET, { id: 'a', role: 'manager', dealerId: 'd' }, '1h');
+    const token = issueToken(SECRET, { id: 'a', role: 'manager', dealerId: 'd' }, clock, '1h');
     const request = (): Partial<ApiRequest> => ({ headers: { authorization: `Bearer ${token}` } });
-    clock.set(new Date(Date.now()));
     expect(guard.canActivate(contextFor(request()))).toBe(true);
     expect(guard.canActivate(contextFor(request()))).toBe(true);
     clock.advance(2 * 3600_000);

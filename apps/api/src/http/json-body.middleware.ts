@@ -14,6 +14,8 @@ const { json } = require('body-parser') as {
   json: (options: { limit: string; reviver: (key: string, value: unknown) => unknown }) => Middleware;
 };
 
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
 /** `__proto__` would become an instance's prototype rather than a field, slipping past the unknown-field check. */
 function rejectPrototypeKeys(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new SyntaxError('"__proto__" is not allowed in a request body');
@@ -27,6 +29,9 @@ function rejectPrototypeKeys(key: string, value: unknown): unknown {
 export function jsonBody(limit: string): Middleware {
   const parse = json({ limit, reviver: rejectPrototypeKeys });
   return (req, res, next) => {
+    // Only commands take a body. A body on a query means nothing (RFC 9110), so it is not read: a query never
+    // answers 400, 413 or 415 because of one, and its documented answers stay what they are.
+    if (!METHODS_WITH_BODY.has(req.method ?? '')) return next();
     parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const { status, code, message } = describe(error as BodyParserError);

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EventMetadata } from '@crm/kernel';
+import { EventMetadataView } from './event-metadata.view';
 
 export class AppendedEventView {
   @ApiProperty() revision!: number;
   @ApiProperty() type!: string;
   @ApiProperty({ type: Object }) data!: unknown;
-  @ApiProperty({ type: Object }) metadata!: EventMetadata;
+  @ApiProperty({ type: EventMetadataView }) metadata!: EventMetadata;
 }
 
 /** The answer to a command: 201 when events were appended, 200 when the command changed nothing. */

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { loadConfigOrExit } from '@crm/config';
-import { ACTOR_ROLES, ActorRole } from '@crm/kernel';
+import { ACTOR_ROLES, ActorRole, SystemClock } from '@crm/kernel';
 import { issueToken } from '../../../api/src/auth/token-issuer';
 import { defineCommand } from '../cli-command.registry';
 
@@ -29,7 +29,7 @@ defineCommand((program) => {
     .option('--expires-in <duration>', 'lifetime, e.g. 12h, 30m, 7d', '12h')
     .action((options: TokenOptions) => {
       const config = loadConfigOrExit();
-      const token = issueToken(config.JWT_SECRET, { id: options.actor, role: options.role, dealerId: options.dealer }, options.expiresIn);
+      const token = issueToken(config.JWT_SECRET, { id: options.actor, role: options.role, dealerId: options.dealer }, new SystemClock(), options.expiresIn);
       process.stdout.write(`${token}\n`);
     });
 });

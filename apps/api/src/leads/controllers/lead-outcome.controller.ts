@@ -1,5 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { ApiResponse } from '../../http/api-request';
 import { ApiLeadCommand } from '../api-lead-command.decorator';
 import { commandInput } from '../command-input';
@@ -13,7 +14,7 @@ type Reply = Promise<LeadCommandResult>;
 
 /** How the deal ends: won and delivered, or lost (with the manager's approval where the policy asks), or reopened. */
 @ApiTags('leads')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('leads/:id')
 export class LeadOutcomeController extends LeadCommandControllerBase {
   @Post('win')
@@ -38,14 +39,14 @@ export class LeadOutcomeController extends LeadCommandControllerBase {
   }
 
   @Post('loss/:requestId/approval')
-  @ApiLeadCommand('Approve a requested loss')
+  @ApiLeadCommand('Approve a requested loss', { managerOnly: true })
   approve(@Param('id', UuidParamPipe) id: string, @Param('requestId', UuidParamPipe) requestId: string,
     @Body() dto: LossDecisionDto, @CommandRequestParam() request: CommandRequest, @Res({ passthrough: true }) res: ApiResponse): Reply {
     return this.send(res, id, commandInput('ApproveLoss', dto, { requestId }), request);
   }
 
   @Post('loss/:requestId/rejection')
-  @ApiLeadCommand('Reject a requested loss (the lead goes back to follow-up)')
+  @ApiLeadCommand('Reject a requested loss (the lead goes back to follow-up)', { managerOnly: true })
   reject(@Param('id', UuidParamPipe) id: string, @Param('requestId', UuidParamPipe) requestId: string,
     @Body() dto: LossDecisionDto, @CommandRequestParam() request: CommandRequest, @Res({ passthrough: true }) res: ApiResponse): Reply {
     return this.send(res, id, commandInput('RejectLoss', dto, { requestId }), request);

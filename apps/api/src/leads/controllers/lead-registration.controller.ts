@@ -1,5 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { ApiResponse } from '../../http/api-request';
 import { ApiLeadCommand } from '../api-lead-command.decorator';
 import { CommandRequest, CommandRequestParam } from '../command-request';
@@ -10,11 +11,11 @@ import { registerLeadInput } from '../register-lead.mapper';
 import { idempotentLeadId } from '../idempotent-lead-id';
 
 @ApiTags('leads')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('leads')
 export class LeadRegistrationController extends LeadCommandControllerBase {
   @Post()
-  @ApiLeadCommand('Register a lead (409 PHONE_ALREADY_REGISTERED when the dealer already has this number)')
+  @ApiLeadCommand('Register a lead (409 PHONE_ALREADY_REGISTERED when the dealer already has this number)', { existingLead: false })
   async register(
     @Body() dto: RegisterLeadDto,
     @CommandRequestParam() request: CommandRequest,

@@ -1,5 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { ApiResponse } from '../../http/api-request';
 import { ApiLeadCommand } from '../api-lead-command.decorator';
 import { commandInput } from '../command-input';
@@ -14,7 +15,7 @@ type Reply = Promise<LeadCommandResult>;
 
 /** The sales funnel's steps, and who owns the lead. */
 @ApiTags('leads')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('leads/:id')
 export class LeadSalesController extends LeadCommandControllerBase {
   @Post('needs-analysis')

@@ -1,5 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { ApiResponse } from '../../http/api-request';
 import { ApiLeadCommand } from '../api-lead-command.decorator';
 import { commandInput } from '../command-input';
@@ -12,7 +13,7 @@ import { LeadCommandControllerBase } from './lead-command.controller.base';
 type Reply = Promise<LeadCommandResult>;
 
 @ApiTags('leads')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('leads/:id/test-drives')
 export class LeadTestDriveController extends LeadCommandControllerBase {
   @Post()

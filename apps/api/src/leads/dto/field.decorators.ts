@@ -54,6 +54,9 @@ export const TextList = (optional = true, maxItems = 20): Decorator =>
     IsString({ each: true }), MaxLength(200, { each: true }),
   );
 
-/** A nested object validated by its own class. */
+/**
+ * A nested object validated by its own class. @nestjs/swagger takes a function for a lazy type only when the
+ * function is named `type` (a property arrow in an object literal); an anonymous one became `$ref: ".../"`.
+ */
 export const Nested = (type: () => new () => object, optional = true): Decorator =>
-  applyDecorators(doc(optional, { type }), presence(optional), ValidateNested(), Type(type));
+  applyDecorators(doc(optional, { type: () => type() }), presence(optional), ValidateNested(), Type(type));

@@ -1,21 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { Actor } from '@crm/kernel';
 import { FunnelReport } from '@crm/projections';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { ApiReadModelQuery } from '../api-read-model-query.decorator';
 import { PeriodQueryDto } from '../dto/period-query.dto';
 import { ReadSideService } from '../read-side.service';
+import { FunnelReportView } from '../views/funnel-report.view';
 
 @ApiTags('read side')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('funnel')
 export class FunnelController {
   constructor(private readonly readSide: ReadSideService) {}
 
   @Get()
-  @ApiOperation({ summary: "The dealer's sales funnel for leads registered in the period (walk-ins without record: counted in it), in total and per consultant, channel and month" })
-  @ApiOkResponse({ description: '{ period, total, byConsultant, byChannel, byPeriod }: each { leads, open, won, lost, leadsPerStage, conversion[], medianSecondsInStage, weightedPipeline, walkInsWithoutRecord }' })
-  @ApiConflictResponse({ description: 'READ_MODEL_BEHIND: minPosition not reached within 2 s' })
+  @ApiReadModelQuery({
+    summary: "The dealer's sales funnel for leads registered in the period (walk-ins without record: counted in it), in total and per consultant, channel and month",
+    type: FunnelReportView,
+  })
   funnel(@CurrentActor() actor: Actor, @Query() query: PeriodQueryDto): Promise<FunnelReport> {
     return this.readSide.funnel(actor.dealerId, { from: query.from, to: query.to }, query.minPosition);
   }

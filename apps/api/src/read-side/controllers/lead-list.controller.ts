@@ -1,21 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { Actor } from '@crm/kernel';
 import { LeadPage } from '@crm/projections';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { ApiReadModelQuery } from '../api-read-model-query.decorator';
 import { LeadListQueryDto } from '../dto/lead-list-query.dto';
 import { ReadSideService } from '../read-side.service';
+import { LeadPageView } from '../views/lead-page.view';
 
 @ApiTags('read side')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('leads')
 export class LeadListController {
   constructor(private readonly readSide: ReadSideService) {}
 
   @Get()
-  @ApiOperation({ summary: "The dealer's leads with stage, probability, expected value and tier; filtered, sorted, paged" })
-  @ApiOkResponse({ description: '{ items: LeadRow[], total, page, pageSize }' })
-  @ApiConflictResponse({ description: 'READ_MODEL_BEHIND: minPosition not reached within 2 s' })
+  @ApiReadModelQuery({ summary: "The dealer's leads with stage, probability, expected value and tier; filtered, sorted, paged", type: LeadPageView })
   list(@CurrentActor() actor: Actor, @Query() query: LeadListQueryDto): Promise<LeadPage> {
     const { minPosition, page, pageSize, sort, order, ...filters } = query;
     return this.readSide.leads(actor.dealerId, {

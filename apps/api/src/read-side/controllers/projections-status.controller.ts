@@ -1,9 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { Projection, PROJECTIONS, ProjectionStatus, ProjectionStatusReader } from '@crm/projections';
+import { ApiReadModelQuery } from '../api-read-model-query.decorator';
+import { ProjectionStatusView } from '../views/projection-status.view';
 
 @ApiTags('read side')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('projections')
 export class ProjectionsStatusController {
   constructor(
@@ -12,8 +15,10 @@ export class ProjectionsStatusController {
   ) {}
 
   @Get('status')
-  @ApiOperation({ summary: "Each projection's live version, checkpoint and lag (events and seconds behind the log's head)" })
-  @ApiOkResponse({ description: '[{ name, liveVersion, checkpoint, headPosition, eventsBehind, secondsBehind }]' })
+  @ApiReadModelQuery({
+    summary: "Each projection's live version, checkpoint and lag (events and seconds behind the log's head)",
+    type: ProjectionStatusView, isArray: true, query: false,
+  })
   all(): Promise<ProjectionStatus[]> {
     return Promise.all(this.projections.map((projection) => this.status.status(projection.name)));
   }

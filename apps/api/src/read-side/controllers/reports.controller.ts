@@ -1,21 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAuthenticated } from '../../http/api-responses.decorators';
 import { Actor } from '@crm/kernel';
 import { KpiReport } from '@crm/projections';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { ApiReadModelQuery } from '../api-read-model-query.decorator';
 import { PeriodQueryDto } from '../dto/period-query.dto';
 import { ReadSideService } from '../read-side.service';
+import { KpiReportView } from '../views/kpi-report.view';
 
 @ApiTags('read side')
-@ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly readSide: ReadSideService) {}
 
   @Get('kpis')
-  @ApiOperation({ summary: 'Conversion per tier and channel, close rate, first-response time and lost reasons for leads registered in the period' })
-  @ApiOkResponse({ description: '{ period, leads, conversionByTier, conversionByChannel, closeRate, firstResponse, lostReasons }' })
-  @ApiConflictResponse({ description: 'READ_MODEL_BEHIND: minPosition not reached within 2 s' })
+  @ApiReadModelQuery({
+    summary: 'Conversion per tier and channel, close rate, first-response time and lost reasons for leads registered in the period',
+    type: KpiReportView,
+  })
   kpis(@CurrentActor() actor: Actor, @Query() query: PeriodQueryDto): Promise<KpiReport> {
     return this.readSide.kpis(actor.dealerId, { from: query.from, to: query.to }, query.minPosition);
   }

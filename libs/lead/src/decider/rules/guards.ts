@@ -2,9 +2,7 @@ import { assertNever } from '@crm/kernel';
 import { CommandContext, LeadCommandType } from '../../commands/lead-commands';
 import { LeadErrorCode } from '../../lead.errors';
 import { LeadState, RegisteredLeadState, RegisteredLeadStatus } from '../lead-state';
-import { fail, timeOf } from './values';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS, fail, timeOf } from './values';
 
 /**
  * After-sale care, record keeping and the nurture plan: allowed whatever the lead's status (a won deal gets

@@ -1,6 +1,7 @@
 import { ContactDetailsChanged, LeadEvent } from '../../events/lead-events';
 import { LeadErrorCode } from '../../lead.errors';
 import { LeadState } from '../lead-state';
+import { assertBudget } from './budget.rules';
 import { assertTimely } from './guards';
 import { CommandOf, Rule, compact, fail } from './values';
 
@@ -12,6 +13,7 @@ export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadStat
   if (!Array.isArray(data.profile?.intendedModels)) {
     fail(LeadErrorCode.InvalidIntendedModels, 'intendedModels must be a list', 'profile.intendedModels');
   }
+  assertBudget(data.profile.budget, 'profile.budget');
   const registered: LeadEvent = { type: 'LeadRegistered', data: compact({ ...data }) };
   const timeframe = data.profile.intendedPurchase;
   if (!timeframe) return [registered];

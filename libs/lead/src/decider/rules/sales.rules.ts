@@ -2,12 +2,14 @@ import { Money } from '../../events/lead-values';
 import { IntentTier } from '../../events/lead-vocabulary';
 import { LeadErrorCode } from '../../lead.errors';
 import { QuoteState } from '../lead-state';
+import { assertBudget } from './budget.rules';
 import { Rule, checkOptionalTime, compact, fail } from './values';
 
 export const analyseNeeds: Rule<'AnalyseNeeds'> = (command) => {
   if (!Array.isArray(command.data.intendedModels)) {
     fail(LeadErrorCode.InvalidIntendedModels, 'intendedModels must be a list', 'intendedModels');
   }
+  assertBudget(command.data.budget, 'budget');
   return [{ type: 'NeedsAnalysed', data: compact({ ...command.data }) }];
 };
 

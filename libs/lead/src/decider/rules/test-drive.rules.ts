@@ -1,14 +1,21 @@
 import { LeadErrorCode } from '../../lead.errors';
 import { RegisteredLeadState, TestDriveState } from '../lead-state';
-import { Rule, compact, fail, timeOf } from './values';
+import { HOUR_MS, Rule, compact, fail, timeOf } from './values';
 
-/** scheduledFor is a booking, so it may lie in the future, unlike occurredAt. */
+/**
+ * scheduledFor is a booking, so it may lie in the future, unlike occurredAt. It may lie in the past only as far
+ * as an interaction may be back-dated (a drive written down afterwards), counted from when it was booked.
+ */
 export const scheduleTestDrive: Rule<'ScheduleTestDrive'> = (command, lead) => {
   const { testDriveId, scheduledFor } = command.data;
   if (lead.testDrives[testDriveId]) {
     fail(LeadErrorCode.TestDriveAlreadyScheduled, `Test drive ${testDriveId} already exists`, 'testDriveId');
   }
-  timeOf(scheduledFor, 'scheduledFor');
+  const { occurredAt, policy } = command.context;
+  const earliest = timeOf(occurredAt, 'occurredAt') - policy.backdateWindowHours * HOUR_MS;
+  if (timeOf(scheduledFor, 'scheduledFor') < earliest) {
+    fail(LeadErrorCode.ScheduledInPast, `scheduledFor is more than ${policy.backdateWindowHours} hours before the booking`, 'scheduledFor');
+  }
   return [{ type: 'TestDriveScheduled', data: { ...command.data } }];
 };
 

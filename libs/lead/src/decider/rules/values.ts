@@ -3,6 +3,8 @@ import { LeadEvent } from '../../events/lead-events';
 import { LeadError, LeadErrorCode } from '../../lead.errors';
 import { RegisteredLeadState } from '../lead-state';
 
+export const HOUR_MS = 3_600_000;
+
 /** A command of one type, for the rule functions. */
 export type CommandOf<T extends LeadCommand['type']> = Extract<LeadCommand, { type: T }>;
 

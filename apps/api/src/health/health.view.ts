@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ProjectionHealthView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['live', 'rebuilding', 'missing', 'unknown'] }) state!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Events in the log the live model has not applied yet' }) eventsBehind!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'How long the oldest of them has waited' }) secondsBehind!: number | null;
+}
+
+/** The answer of /health, 200 or 503 alike: what answers, and each read model's state and lag. */
+export class HealthView {
+  @ApiProperty({ enum: ['ok', 'degraded', 'down'], description: 'degraded: a read model is rebuilding; down: a store does not answer (503)' })
+  status!: 'ok' | 'degraded' | 'down';
+  @ApiProperty({ enum: ['up', 'down'] }) eventStore!: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'] }) readStore!: 'up' | 'down';
+  @ApiProperty({ type: [ProjectionHealthView] }) projections!: ProjectionHealthView[];
+}

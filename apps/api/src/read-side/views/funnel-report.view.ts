@@ -1,0 +1,35 @@
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { FUNNEL_STAGES } from '@crm/projections';
+import { PeriodView } from './period.view';
+import { COUNT, KeyedBy, MapOf, NullableNumber } from './schema-shapes';
+
+export class StageConversionView {
+  @ApiProperty({ enum: FUNNEL_STAGES }) from!: string;
+  @ApiProperty({ enum: FUNNEL_STAGES }) to!: string;
+  @ApiProperty({ description: 'Leads that reached `from` (or a later stage)' }) reached!: number;
+  @ApiProperty() converted!: number;
+  @NullableNumber('converted / reached; null when none reached `from`') rate!: number | null;
+}
+
+export class FunnelAggregateView {
+  @ApiProperty() leads!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() won!: number;
+  @ApiProperty() lost!: number;
+  @KeyedBy(FUNNEL_STAGES, COUNT) leadsPerStage!: Record<string, number>;
+  @ApiProperty({ type: [StageConversionView] }) conversion!: StageConversionView[];
+  @KeyedBy(FUNNEL_STAGES, { type: 'number', nullable: true }, 'Median seconds from entering a stage to entering the next one reached')
+  medianSecondsInStage!: Record<string, number | null>;
+  @ApiProperty({ description: 'Sum of probability x latest quote over open leads' }) weightedPipeline!: number;
+  @ApiProperty({ description: 'Walk-ins who left no record (未留档)' }) walkInsWithoutRecord!: number;
+}
+
+const AGGREGATE = { $ref: getSchemaPath(FunnelAggregateView) };
+
+export class FunnelReportView {
+  @ApiProperty({ type: PeriodView }) period!: PeriodView;
+  @ApiProperty({ type: FunnelAggregateView }) total!: FunnelAggregateView;
+  @MapOf(AGGREGATE, "Per consultant id ('unassigned' for none)") byConsultant!: Record<string, FunnelAggregateView>;
+  @MapOf(AGGREGATE, 'Per channel; walk-ins without record count under walk_in') byChannel!: Record<string, FunnelAggregateView>;
+  @MapOf(AGGREGATE, 'Per month of registration, YYYY-MM') byPeriod!: Record<string, FunnelAggregateView>;
+}
