@@ -94,5 +94,5 @@ describe.each(['sqlite', 'redis'])('kill -9 of the projection process, %s read s
       expect(incremental.length).toBeGreaterThan(1000);
       expect(incremental).toEqual(await readStore.dump(projection.name, version + 100));
     }
-  }, 120_000);
+  }, 300_000);
 });
