@@ -4,6 +4,7 @@ export * from './events/lead-events';
 export * from './events/lead-event-schema';
 export * from './commands/lead-commands';
 export * from './policies/lead-policy';
+export * from './history/customer-interactions';
 export * from './decider/lead-state';
 export * from './decider/lead.evolve';
 export * from './decider/lead.decider';

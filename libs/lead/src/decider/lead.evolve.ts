@@ -1,17 +1,11 @@
 import { assertNever } from '@crm/kernel';
 import { LeadEvent, LeadEventType, LeadRegistered } from '../events/lead-events';
+import { nextLastInteractionAt } from '../history/customer-interactions';
 import { InvitationState, LeadState, RegisteredLeadState } from './lead-state';
 
 export interface EvolveMeta {
   occurredAt: string;
 }
-
-/** Contacts with the customer; administrative facts (hand-offs, consent, loss approval) do not count. */
-const INTERACTIONS: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
-  'LeadRegistered', 'ShowroomVisited', 'CallLogged', 'TestDriveScheduled', 'TestDriveCompleted',
-  'InvitationSent', 'InvitationAnswered', 'InvitationAttended', 'NeedsAnalysed', 'VehiclePresented',
-  'QuoteGiven', 'PurchaseIntentAssessed', 'DealWon', 'VehicleDelivered', 'ComplaintFiled',
-]);
 
 /** Pure: folds one event into the state. It never throws, so that any stored history can be replayed. */
 export function evolve(state: LeadState, event: LeadEvent, meta?: EvolveMeta): LeadState {
@@ -19,8 +13,10 @@ export function evolve(state: LeadState, event: LeadEvent, meta?: EvolveMeta): L
   // A fact about a lead that was never registered cannot change anything; ignoring it keeps replay total.
   if (state.status === 'unregistered') return state;
   const next = apply(state, event);
-  if (!meta || !INTERACTIONS.has(event.type)) return next;
-  return { ...next, lastInteractionAt: later(next.lastInteractionAt, meta.occurredAt) };
+  if (!meta) return next;
+  // The same definition the read side uses (libs/lead history/customer-interactions).
+  const lastInteractionAt = nextLastInteractionAt(next.lastInteractionAt, event.type, meta.occurredAt);
+  return lastInteractionAt === next.lastInteractionAt ? next : { ...next, lastInteractionAt };
 }
 
 function registered(event: LeadRegistered, meta: EvolveMeta | undefined): RegisteredLeadState {
@@ -172,10 +168,4 @@ function applyComplaint(
   }
   const { [complaintId]: _resolved, ...stillOpen } = state.openComplaints;
   return { ...state, openComplaints: stillOpen, resolvedComplaintIds: [...state.resolvedComplaintIds, complaintId] };
-}
-
-/** Back-dated events must not move the last interaction backwards. */
-function later(current: string | undefined, candidate: string): string {
-  if (current === undefined) return candidate;
-  return Date.parse(candidate) > Date.parse(current) ? candidate : current;
 }

@@ -1,6 +1,6 @@
 import { assertNever } from '@crm/kernel';
-import { LeadEvent, LeadRegistered } from '@crm/lead';
-import { decodeLeadEvent, INTERACTION_EVENTS, LeadEnvelope, Projection, earliest, latest, periodOf } from '../projection';
+import { CUSTOMER_INTERACTIONS, LeadEvent, LeadRegistered } from '@crm/lead';
+import { decodeLeadEvent, firstResponse, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from './funnel.policy';
 import { FunnelLeadView } from './funnel-lead.view';
 
@@ -8,7 +8,7 @@ export const FUNNEL_PROJECTION = 'funnel';
 
 /** Events that can change a funnel document; the others leave it as it is (and unwritten). */
 const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
-  ...INTERACTION_EVENTS, 'TestDriveCompleted', 'VehicleDelivered', 'ConsultantAssigned', 'LeadReturnedToNurturing',
+  ...CUSTOMER_INTERACTIONS, 'TestDriveCompleted', 'VehicleDelivered', 'ConsultantAssigned', 'LeadReturnedToNurturing',
   'DealWon', 'DealLost', 'LeadReopened', 'ContactDetailsChanged',
 ]);
 
@@ -32,15 +32,13 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
   }
 
   evolve(current: FunnelLeadView | undefined, envelope: LeadEnvelope): FunnelLeadView | undefined {
-    const { event, occurredAt } = envelope;
+    const { event } = envelope;
     if (event.type === 'LeadRegistered') return current ?? this.registered(event, envelope);
     if (!current || !RELEVANT.has(event.type)) return current;
     // One fresh copy per event, changed in place below: the caller's document is never touched.
     const next: FunnelLeadView = { ...current };
-    if (INTERACTION_EVENTS.has(event.type)) {
-      next.firstResponseAt = earliest(current.firstResponseAt, occurredAt);
-      next.lastInteractionAt = latest(current.lastInteractionAt, occurredAt);
-    }
+    next.firstResponseAt = firstResponse(current.firstResponseAt, current.registeredAt, envelope);
+    next.lastInteractionAt = lastInteraction(current.lastInteractionAt, envelope);
     this.advance(next, envelope);
     this.applyFacts(next, envelope);
     this.price(next);
@@ -55,7 +53,7 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
       registeredAt: envelope.occurredAt, period: periodOf(envelope.occurredAt),
       stage: 'initial_contact', status: 'open', probability: 0, quote: null, expectedValue: 0, expectedCloseDate: null,
       stageEnteredAt: { initial_contact: envelope.occurredAt },
-      firstResponseAt: null, lastInteractionAt: null, wonAt: null, lostAt: null, lostReason: null, competitor: null,
+      firstResponseAt: null, lastInteractionAt: envelope.occurredAt, wonAt: null, lostAt: null, lostReason: null, competitor: null,
     };
     this.price(view);
     return view;

@@ -1,5 +1,5 @@
-import { IntentTier, LeadEvent, LeadRegistered } from '@crm/lead';
-import { decodeLeadEvent, INTERACTION_EVENTS, LeadEnvelope, Projection, latest, periodOf } from '../projection';
+import { CUSTOMER_INTERACTIONS, IntentTier, LeadEvent, LeadRegistered } from '@crm/lead';
+import { decodeLeadEvent, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from './tier.policy';
 import { TierLeadView } from './tier-lead.view';
 
@@ -7,7 +7,7 @@ export const TIER_PROJECTION = 'tiers';
 
 /** Events that can change a tier document; the others leave it as it is (and unwritten). */
 const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
-  ...INTERACTION_EVENTS, 'PurchaseIntentAssessed', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
+  ...CUSTOMER_INTERACTIONS, 'PurchaseIntentAssessed', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
 ]);
 
 /**
@@ -35,7 +35,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
     if (!current || !RELEVANT.has(event.type)) return current;
     // One fresh copy per event, changed in place below: the caller's document is never touched.
     const next: TierLeadView = { ...current };
-    if (INTERACTION_EVENTS.has(event.type)) next.lastInteractionAt = latest(current.lastInteractionAt, occurredAt);
+    next.lastInteractionAt = lastInteraction(current.lastInteractionAt, envelope);
     switch (event.type) {
       case 'PurchaseIntentAssessed':
         this.assess(next, event.data.tier, occurredAt);
@@ -77,7 +77,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
       registeredAt: occurredAt, period: periodOf(occurredAt),
       tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? occurredAt : null,
       budgetMax: data.profile.budget?.max ?? null, latestQuoteAmount: null,
-      status: 'open', wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: null, migrations: [],
+      status: 'open', wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: occurredAt, migrations: [],
     };
   }
 
