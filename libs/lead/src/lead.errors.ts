@@ -13,6 +13,8 @@ export enum LeadErrorCode {
   OccurredInFuture = 'OCCURRED_IN_FUTURE',
   BackdatedTooFar = 'BACKDATED_TOO_FAR',
   OccurredBeforeRegistration = 'OCCURRED_BEFORE_REGISTRATION',
+  /** A back-dated fact placed before the fact it follows from (the booking of a test drive, the last status change, ...). */
+  OccurredBeforePrerequisite = 'OCCURRED_BEFORE_PREREQUISITE',
   InvalidIntendedModels = 'INVALID_INTENDED_MODELS',
   InvalidTimeframe = 'INVALID_TIMEFRAME',
   InvalidPhone = 'INVALID_PHONE',
@@ -53,6 +55,7 @@ export const LEAD_ERROR_KINDS: Record<LeadErrorCode, DomainErrorKind> = {
   [LeadErrorCode.OccurredInFuture]: 'invalid',
   [LeadErrorCode.BackdatedTooFar]: 'invalid',
   [LeadErrorCode.OccurredBeforeRegistration]: 'invalid',
+  [LeadErrorCode.OccurredBeforePrerequisite]: 'invalid',
   [LeadErrorCode.InvalidIntendedModels]: 'invalid',
   [LeadErrorCode.InvalidTimeframe]: 'invalid',
   [LeadErrorCode.InvalidPhone]: 'invalid',

@@ -45,17 +45,16 @@ export class LeadQueryService {
   }
 
   /**
-   * The lead at a past time. "As it was" (`at`) takes the events that had occurred by then and folds them in
-   * occurredAt order: a back-dated event is stored after events that happened later, and folding in revision
-   * order would let it overwrite them. "As the system knew it" (`asOf`) takes what had been recorded by then,
-   * in the order it was recorded, so a later back-dated call changes the first answer but not the second.
+   * The lead at a past time. "As it was" (`at`) takes the events that had occurred by then; "as the system knew
+   * it" (`asOf`) takes what had been recorded by then, so a later back-dated call changes the first answer but
+   * not the second. Either way they are folded in the order they happened, like the current state.
    */
   async stateAt(leadId: string, dealerId: string, { at, asOf }: StateAsOf): Promise<LoadedLead> {
     const streamId = leadStreamId(leadId);
     await this.ensureVisible(streamId, dealerId);
     const events = await this.store.readStream(streamId, { occurredUntil: at, recordedUntil: asOf });
     if (events.length === 0) return emptyLead();
-    return foldLead(at === undefined ? events : byOccurrence(events));
+    return foldLead(events);
   }
 
   /** A lead of another dealer answers exactly as a missing one: its existence is not the caller's to learn. */
@@ -63,10 +62,6 @@ export class LeadQueryService {
     const [first] = await this.store.readStream(streamId, { maxCount: 1 });
     if (!first || (first.data as { dealerId?: string }).dealerId !== dealerId) throw leadNotFound();
   }
-}
-
-function byOccurrence(events: RecordedEvent[]): RecordedEvent[] {
-  return [...events].sort((a, b) => a.metadata.occurredAt.localeCompare(b.metadata.occurredAt) || a.revision - b.revision);
 }
 
 const leadNotFound = (): ApiError => new ApiError(ApiErrorCode.LeadNotFound, 'No lead with this id', 'not_found');

@@ -11,6 +11,8 @@ export interface TestDriveState {
   model: string;
   scheduledFor: string;
   status: TestDriveStatus;
+  /** When it was booked (occurred-at of the scheduling): its outcome cannot be dated earlier. */
+  bookedAt?: string;
 }
 
 export type InvitationStatus = 'sent' | 'answered' | 'attended';
@@ -18,6 +20,8 @@ export interface InvitationState {
   kind: InvitationKind;
   status: InvitationStatus;
   response?: InvitationResponse;
+  /** Its answer and attendance cannot be dated earlier. */
+  sentAt?: string;
 }
 
 export interface QuoteState {
@@ -25,6 +29,31 @@ export interface QuoteState {
   quantity: number;
   unitPrice: Money;
   totalPrice: Money;
+  /** A deal won on this quote cannot be dated earlier. */
+  givenAt?: string;
+}
+
+export interface OpenComplaint {
+  category: ComplaintCategory;
+  filedAt?: string;
+}
+
+/** One status the lead entered and since when (occurred-at); the lead's status at any time is read from these. */
+export interface StatusChange {
+  status: RegisteredLeadStatus;
+  since?: string;
+}
+
+/**
+ * When each value that the lead holds as "current" last changed (occurred-at). A change dated before the last
+ * one would be folded under it and silently lost, so the decider refuses it (the assessment is the exception:
+ * a late assessment is history, not a correction of the current tier).
+ */
+export interface LastChanges {
+  contact?: string;
+  consent?: string;
+  consultant?: string;
+  assessment?: string;
 }
 
 export interface PendingLossRequest {
@@ -57,11 +86,14 @@ export interface RegisteredLeadState extends LeadRegistration {
   deal?: DealState;
   pendingLossRequest?: PendingLossRequest;
   lostReason?: LostReason;
-  openComplaints: Readonly<Record<string, ComplaintCategory>>;
+  openComplaints: Readonly<Record<string, OpenComplaint>>;
   resolvedComplaintIds: readonly string[];
   /** From event metadata; undefined when the history was folded without it. */
   registeredAt?: string;
   lastInteractionAt?: string;
+  /** Every status the lead entered, in the order it happened; the last one is `status`. */
+  statusLog: readonly StatusChange[];
+  lastChanges: LastChanges;
 }
 
 /**

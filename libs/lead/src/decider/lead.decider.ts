@@ -6,7 +6,7 @@ import { fileComplaint, resolveComplaint } from './rules/complaint.rules';
 import {
   logCall, recordInvitationAnswer, recordInvitationAttendance, recordShowroomVisit, sendInvitation,
 } from './rules/contact.rules';
-import { assertStatusAllows, assertTimely, requireRegistered } from './rules/guards';
+import { assertAllowedAt, assertStatusAllows, assertTimely, requireRegistered } from './rules/guards';
 import { approveLoss, loseDeal, rejectLoss, reopenLead } from './rules/loss.rules';
 import { assignConsultant, returnLeadToNurturing } from './rules/ownership.rules';
 import { changeContactDetails, changeMarketingConsent, registerLead } from './rules/registration.rules';
@@ -18,6 +18,10 @@ import { completeTestDrive, recordTestDriveNoShow, scheduleTestDrive } from './r
 /**
  * Pure: what the command makes happen, given the lead's history folded into state. Time, ids and the dealer's
  * policy arrive in the command; an empty list means the command changes nothing (a safe retry).
+ *
+ * The state is the lead's facts folded in the order they happened (occurredAt, ties by revision; see
+ * `foldLeadHistory`), not the order they were recorded. A back-dated command is decided on that state, must be
+ * allowed by the status the lead had at its occurredAt, and may not be dated before the facts it follows from.
  */
 export function decide(command: LeadCommand, state: LeadState): LeadEvent[] {
   switch (command.type) {
@@ -50,10 +54,14 @@ export function decide(command: LeadCommand, state: LeadState): LeadEvent[] {
   }
 }
 
-/** Checks every command on an existing lead passes first: it exists, its time is plausible, its status allows it. */
+/**
+ * Checks every command on an existing lead passes first: it exists, its time is plausible, its status allows it
+ * now and at the time it says it happened.
+ */
 function admit(command: LeadCommand, state: LeadState): RegisteredLeadState {
   const lead = requireRegistered(state);
   assertTimely(command.context, lead.registeredAt);
   assertStatusAllows(command.type, lead.status);
+  assertAllowedAt(command.type, lead, command.context.occurredAt);
   return lead;
 }
