@@ -7,6 +7,8 @@ import {
 export interface LeadEnvelope {
   leadId: string;
   position: number;
+  /** The event's revision in its lead stream: breaks ties between facts that happened at the same time. */
+  revision: number;
   event: LeadEvent;
   occurredAt: string;
   recordedAt: string;
@@ -35,6 +37,7 @@ export function decodeLeadEvent(recorded: RecordedEvent): LeadEnvelope | undefin
   return {
     leadId: leadIdFromStream(recorded.streamId),
     position: recorded.position,
+    revision: recorded.revision,
     event: upcastLeadEvent(recorded.type, metadata.schemaVersion ?? 1, recorded.data),
     occurredAt: metadata.occurredAt,
     recordedAt: metadata.recordedAt,

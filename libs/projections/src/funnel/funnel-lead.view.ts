@@ -1,4 +1,5 @@
 import { Channel, LostReason } from '@crm/lead';
+import { WithHistory } from '../history/occurrence-history';
 import { FunnelStage } from './funnel.policy';
 
 export type DealStatus = 'open' | 'won' | 'lost';
@@ -13,7 +14,7 @@ export interface FunnelQuote {
 }
 
 /** One lead in the sales funnel. Aggregates per dealer, consultant, channel and period are computed from these. */
-export interface FunnelLeadView {
+export interface FunnelLeadView extends WithHistory {
   leadId: string;
   dealerId: string;
   channel: Channel;

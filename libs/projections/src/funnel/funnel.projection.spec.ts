@@ -75,4 +75,29 @@ describe('FunnelProjection', () => {
     expect(view?.consultantId).toBe('c7');
     expect(project(funnel, 'l2', [[T(1), quote('q', 1)]])).toBeUndefined();
   });
+
+  it('counts a test drive completed before the win but recorded after it (facts fold in the order they happened)', () => {
+    const won = project(funnel, 'l1', [
+      [T(1), registration('l1')],
+      [T(2), { type: 'VehiclePresented', data: { model: 'Model S' } }],
+      [T(5), { type: 'DealWon', data: {} }],
+      [T(4), { type: 'TestDriveCompleted', data: { testDriveId: 'td', model: 'Model S' } }],
+    ]);
+    expect(won).toMatchObject({ status: 'won', stage: 'test_drive', wonAt: T(5) });
+    expect(won?.stageEnteredAt).toMatchObject({ vehicle_presented: T(2), test_drive: T(4) });
+  });
+
+  it('gives the same row whatever order the facts were recorded in', () => {
+    const facts: Array<[string, Parameters<typeof project>[2][number][1]]> = [
+      [T(2), { type: 'NeedsAnalysed', data: { intendedModels: ['Model X'] } }],
+      [T(3), quote('q1', 300_000)],
+      [T(4), { type: 'DealLost', data: { reason: 'price' } }],
+      [T(5), { type: 'LeadReopened', data: {} }],
+      [T(6), quote('q2', 200_000)],
+    ];
+    const { history: _h1, ...inOrder } = project(funnel, 'l1', [[T(1), registration('l1')], ...facts]) ?? {};
+    const { history: _h2, ...reversed } = project(funnel, 'l1', [[T(1), registration('l1')], ...[...facts].reverse()]) ?? {};
+    expect(reversed).toEqual(inOrder);
+    expect(inOrder).toMatchObject({ status: 'open', stage: 'quote', quote: { quoteId: 'q2' } });
+  });
 });

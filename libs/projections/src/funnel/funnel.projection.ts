@@ -1,25 +1,28 @@
 import { assertNever } from '@crm/kernel';
-import { CUSTOMER_INTERACTIONS, LeadEvent, LeadRegistered } from '@crm/lead';
+import { CUSTOMER_INTERACTIONS, LeadEventType, LeadRegistered } from '@crm/lead';
+import { evolveInOccurrenceOrder, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
 import { decodeLeadEvent, firstResponse, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from './funnel.policy';
 import { FunnelLeadView } from './funnel-lead.view';
 
 export const FUNNEL_PROJECTION = 'funnel';
 
-/** Events that can change a funnel document; the others leave it as it is (and unwritten). */
-const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
-  ...CUSTOMER_INTERACTIONS, 'TestDriveCompleted', 'VehicleDelivered', 'ConsultantAssigned', 'LeadReturnedToNurturing',
-  'DealWon', 'DealLost', 'LeadReopened', 'ContactDetailsChanged',
+/** Facts whose effect on the row depends on their order: kept in the row's history and folded in occurrence order. */
+const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
+  'NeedsAnalysed', 'VehiclePresented', 'TestDriveCompleted', 'QuoteGiven', 'VehicleDelivered',
+  'DealWon', 'DealLost', 'LeadReopened', 'ConsultantAssigned', 'LeadReturnedToNurturing', 'ContactDetailsChanged',
 ]);
 
 /**
- * The sales funnel per lead. Stages only move forward; won and lost are terminal until a reopening, which
- * returns the lead to the stage it had reached (its history of stage entries is kept).
+ * The sales funnel per lead, folded in the order facts happened whatever order they were recorded in. Stages
+ * only move forward; won and lost are terminal until a reopening, which returns the lead to the stage it had
+ * reached (its history of stage entries is kept).
  */
-export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope> {
+export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope>, OccurrenceFold<FunnelLeadView> {
   readonly name = FUNNEL_PROJECTION;
   readonly collection = 'leads';
   readonly decode = decodeLeadEvent;
+  readonly ordered = ORDERED;
 
   constructor(private readonly policy: FunnelPolicy = DEFAULT_FUNNEL_POLICY) {}
 
@@ -32,44 +35,55 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
   }
 
   evolve(current: FunnelLeadView | undefined, envelope: LeadEnvelope): FunnelLeadView | undefined {
-    const { event } = envelope;
-    if (event.type === 'LeadRegistered') return current ?? this.registered(event, envelope);
-    if (!current || !RELEVANT.has(event.type)) return current;
-    // One fresh copy per event, changed in place below: the caller's document is never touched.
-    const next: FunnelLeadView = { ...current };
-    next.firstResponseAt = firstResponse(current.firstResponseAt, current.registeredAt, envelope);
-    next.lastInteractionAt = lastInteraction(current.lastInteractionAt, envelope);
-    this.advance(next, envelope);
-    this.applyFacts(next, envelope);
-    this.price(next);
-    return next;
+    if (current && envelope.event.type !== 'LeadRegistered' && !ORDERED.has(envelope.event.type) && !CUSTOMER_INTERACTIONS.has(envelope.event.type)) {
+      return current;
+    }
+    return evolveInOccurrenceOrder(this, current, envelope);
   }
 
-  private registered(event: LeadRegistered, envelope: LeadEnvelope): FunnelLeadView {
-    const { data } = event;
+  start(registration: HistoryEntry): FunnelLeadView {
+    const { data } = registration.event as LeadRegistered;
+    const at = registration.occurredAt;
     const view: FunnelLeadView = {
       leadId: data.leadId, dealerId: data.dealerId, channel: data.channel, campaign: data.campaign ?? null,
       name: data.contact.name, intendedModel: data.profile.intendedModels[0] ?? null, consultantId: null,
-      registeredAt: envelope.occurredAt, period: periodOf(envelope.occurredAt),
+      registeredAt: at, period: periodOf(at),
       stage: 'initial_contact', status: 'open', probability: 0, quote: null, expectedValue: 0, expectedCloseDate: null,
-      stageEnteredAt: { initial_contact: envelope.occurredAt },
-      firstResponseAt: null, lastInteractionAt: envelope.occurredAt, wonAt: null, lostAt: null, lostReason: null, competitor: null,
+      stageEnteredAt: { initial_contact: at },
+      firstResponseAt: null, lastInteractionAt: at, wonAt: null, lostAt: null, lostReason: null, competitor: null,
+      history: [registration],
     };
     this.price(view);
     return view;
   }
 
-  private advance(view: FunnelLeadView, envelope: LeadEnvelope): void {
-    const target: FunnelStage | undefined = this.policy.stageByEvent[envelope.event.type];
+  observe(view: FunnelLeadView, envelope: LeadEnvelope): void {
+    view.firstResponseAt = firstResponse(view.firstResponseAt, view.registeredAt, envelope);
+    view.lastInteractionAt = lastInteraction(view.lastInteractionAt, envelope);
+  }
+
+  carry(from: FunnelLeadView, into: FunnelLeadView): void {
+    into.firstResponseAt = from.firstResponseAt;
+    into.lastInteractionAt = from.lastInteractionAt;
+  }
+
+  step(view: FunnelLeadView, entry: HistoryEntry): void {
+    this.advance(view, entry);
+    this.applyFacts(view, entry);
+    this.price(view);
+  }
+
+  private advance(view: FunnelLeadView, entry: HistoryEntry): void {
+    const target: FunnelStage | undefined = this.policy.stageByEvent[entry.event.type];
     if (!target || stageRank(target) <= stageRank(view.stage)) return;
     const mayMove = view.status === 'open' || (view.status === 'won' && target === 'delivered');
     if (!mayMove) return;
     view.stage = target;
-    view.stageEnteredAt = { ...view.stageEnteredAt, [target]: envelope.occurredAt };
+    view.stageEnteredAt = { ...view.stageEnteredAt, [target]: entry.occurredAt };
   }
 
-  private applyFacts(view: FunnelLeadView, envelope: LeadEnvelope): void {
-    const { event, occurredAt } = envelope;
+  private applyFacts(view: FunnelLeadView, entry: HistoryEntry): void {
+    const { event, occurredAt } = entry;
     switch (event.type) {
       case 'NeedsAnalysed':
         view.intendedModel = event.data.intendedModels[0] ?? view.intendedModel;

@@ -1,5 +1,6 @@
 import { Channel, IntentTier, Temperature } from '@crm/lead';
 import { DealStatus } from '../funnel/funnel-lead.view';
+import { WithHistory } from '../history/occurrence-history';
 import { LifecycleCategory, ValueTier } from './tier.policy';
 
 export interface TierMigration {
@@ -8,8 +9,12 @@ export interface TierMigration {
   at: string;
 }
 
-/** One lead's intent tier, value tier and lifecycle category; `migrations` lists every tier change. */
-export interface TierLeadView {
+/**
+ * One lead's intent tier, value tier and lifecycle category; `migrations` lists every tier change in the order
+ * the assessments happened, each from the tier the lead was in at that time. `history` keeps the order-dependent
+ * facts, so a late entry re-derives the row.
+ */
+export interface TierLeadView extends WithHistory {
   leadId: string;
   dealerId: string;
   channel: Channel;

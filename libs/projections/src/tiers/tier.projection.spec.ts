@@ -39,4 +39,15 @@ describe('TierProjection', () => {
     const lost = project(tiers, 'l2', [[T(1), registration('l2')], [T(2), { type: 'DealLost', data: { reason: 'price' } }]]);
     expect(lost?.lifecycle).toBe('lost');
   });
+
+  it('dates a late assessment when it happened and moves from the tier the lead was in then', () => {
+    // Registered T2; T5 assessed on day 5; a T4 assessment of day 3 recorded after it.
+    const view = project(tiers, 'l1', [
+      [T(1), registration('l1', { intendedPurchase: 'in_2_3_months' })],
+      [T(5), assessed('T5')],
+      [T(3), assessed('T4')],
+    ]);
+    expect(view).toMatchObject({ tier: 'T5', firstTier: 'T2', assessedAt: T(5) });
+    expect(view?.migrations).toEqual([{ from: 'T2', to: 'T4', at: T(3) }, { from: 'T4', to: 'T5', at: T(5) }]);
+  });
 });

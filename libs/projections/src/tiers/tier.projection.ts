@@ -1,23 +1,25 @@
-import { CUSTOMER_INTERACTIONS, IntentTier, LeadEvent, LeadRegistered } from '@crm/lead';
+import { CUSTOMER_INTERACTIONS, IntentTier, LeadEventType, LeadRegistered } from '@crm/lead';
+import { evolveInOccurrenceOrder, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
 import { decodeLeadEvent, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from './tier.policy';
 import { TierLeadView } from './tier-lead.view';
 
 export const TIER_PROJECTION = 'tiers';
 
-/** Events that can change a tier document; the others leave it as it is (and unwritten). */
-const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
-  ...CUSTOMER_INTERACTIONS, 'PurchaseIntentAssessed', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
+/** Facts whose effect on the row depends on their order: kept in the row's history and folded in occurrence order. */
+const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
+  'PurchaseIntentAssessed', 'NeedsAnalysed', 'QuoteGiven', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
 ]);
 
 /**
- * Intent tier from the latest assessment (the registration's intended purchase time counts as the first one),
- * temperature, value tier and lifecycle category from the policy tables, and the lead's tier migrations.
+ * Intent tier from the latest assessment in time (the registration's intended purchase time counts as the first
+ * one), temperature, value tier and lifecycle category from the policy tables, and the lead's tier migrations.
  */
-export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
+export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, OccurrenceFold<TierLeadView> {
   readonly name = TIER_PROJECTION;
   readonly collection = 'leads';
   readonly decode = decodeLeadEvent;
+  readonly ordered = ORDERED;
 
   constructor(private readonly policy: TierPolicy = DEFAULT_TIER_POLICY) {}
 
@@ -30,57 +32,69 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
   }
 
   evolve(current: TierLeadView | undefined, envelope: LeadEnvelope): TierLeadView | undefined {
-    const { event, occurredAt } = envelope;
-    if (event.type === 'LeadRegistered') return current ?? this.classify(this.registered(event, occurredAt));
-    if (!current || !RELEVANT.has(event.type)) return current;
-    // One fresh copy per event, changed in place below: the caller's document is never touched.
-    const next: TierLeadView = { ...current };
-    next.lastInteractionAt = lastInteraction(current.lastInteractionAt, envelope);
+    if (current && envelope.event.type !== 'LeadRegistered' && !ORDERED.has(envelope.event.type) && !CUSTOMER_INTERACTIONS.has(envelope.event.type)) {
+      return current;
+    }
+    return evolveInOccurrenceOrder(this, current, envelope);
+  }
+
+  start(registration: HistoryEntry): TierLeadView {
+    const { data } = registration.event as LeadRegistered;
+    const at = registration.occurredAt;
+    const timeframe = data.profile.intendedPurchase;
+    const tier = timeframe ? this.policy.tierByTimeframe[timeframe] : null;
+    return this.classify({
+      leadId: data.leadId, dealerId: data.dealerId, channel: data.channel,
+      registeredAt: at, period: periodOf(at),
+      tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? at : null,
+      budgetMax: data.profile.budget?.max ?? null, latestQuoteAmount: null,
+      status: 'open', wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: at, migrations: [],
+      history: [registration],
+    });
+  }
+
+  observe(view: TierLeadView, envelope: LeadEnvelope): void {
+    view.lastInteractionAt = lastInteraction(view.lastInteractionAt, envelope);
+  }
+
+  carry(from: TierLeadView, into: TierLeadView): void {
+    into.lastInteractionAt = from.lastInteractionAt;
+  }
+
+  step(view: TierLeadView, { event, occurredAt }: HistoryEntry): void {
     switch (event.type) {
       case 'PurchaseIntentAssessed':
-        this.assess(next, event.data.tier, occurredAt);
+        this.assess(view, event.data.tier, occurredAt);
         break;
       case 'NeedsAnalysed':
-        if (event.data.budget?.max !== undefined) next.budgetMax = event.data.budget.max;
+        if (event.data.budget?.max !== undefined) view.budgetMax = event.data.budget.max;
         break;
       case 'QuoteGiven':
-        next.latestQuoteAmount = event.data.totalPrice.amount;
+        view.latestQuoteAmount = event.data.totalPrice.amount;
         break;
       case 'DealWon':
         // A second win counts only after the first deal was delivered: a repeat purchase, not a duplicate.
-        if (next.status !== 'won' || next.deliveries >= next.wins) {
-          next.status = 'won';
-          next.wins += 1;
+        if (view.status !== 'won' || view.deliveries >= view.wins) {
+          view.status = 'won';
+          view.wins += 1;
         }
         break;
       case 'VehicleDelivered':
-        next.deliveries += 1;
+        view.deliveries += 1;
         break;
       case 'DealLost':
-        if (next.status === 'open') next.status = 'lost';
+        if (view.status === 'open') view.status = 'lost';
         break;
       case 'LeadReopened':
-        if (next.status === 'lost') next.status = 'open';
+        if (view.status === 'lost') view.status = 'open';
         break;
       default:
         break;
     }
-    return this.classify(next);
+    this.classify(view);
   }
 
-  private registered(event: LeadRegistered, occurredAt: string): TierLeadView {
-    const { data } = event;
-    const timeframe = data.profile.intendedPurchase;
-    const tier = timeframe ? this.policy.tierByTimeframe[timeframe] : null;
-    return {
-      leadId: data.leadId, dealerId: data.dealerId, channel: data.channel,
-      registeredAt: occurredAt, period: periodOf(occurredAt),
-      tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? occurredAt : null,
-      budgetMax: data.profile.budget?.max ?? null, latestQuoteAmount: null,
-      status: 'open', wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: occurredAt, migrations: [],
-    };
-  }
-
+  /** A move goes from the tier the lead was in when the assessment happened, dated when it happened. */
   private assess(view: TierLeadView, tier: IntentTier, at: string): void {
     if (view.tier !== null && view.tier !== tier) view.migrations = [...view.migrations, { from: view.tier, to: tier, at }];
     view.tier = tier;
