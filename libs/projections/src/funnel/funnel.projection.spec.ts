@@ -100,4 +100,18 @@ describe('FunnelProjection', () => {
     expect(reversed).toEqual(inOrder);
     expect(inOrder).toMatchObject({ status: 'open', stage: 'quote', quote: { quoteId: 'q2' } });
   });
+
+  it('shows the won quote when the deal was won on an earlier one: model, quantity and amount all from it', () => {
+    const view = project(funnel, 'l1', [
+      [T(1), registration('l1')],
+      [T(2), { type: 'QuoteGiven', data: {
+        quoteId: 'q1', model: 'EQE', quantity: 2, unitPrice: { amount: 400_000, currency: 'CNY' },
+        totalPrice: { amount: 800_000, currency: 'CNY' }, expectedCloseDate: '2026-04-30',
+      } }],
+      [T(3), quote('q2', 300_000, '2026-05-31')],
+      [T(4), { type: 'DealWon', data: { quoteId: 'q1', model: 'EQE', quantity: 2, totalPrice: { amount: 800_000, currency: 'CNY' } } }],
+    ]);
+    expect(view?.quote).toEqual({ quoteId: 'q1', model: 'EQE', quantity: 2, amount: 800_000, currency: 'CNY', expectedCloseDate: '2026-04-30' });
+    expect(view).toMatchObject({ status: 'won', expectedCloseDate: '2026-04-30' });
+  });
 });

@@ -1,9 +1,9 @@
 import { assertNever } from '@crm/kernel';
-import { CUSTOMER_INTERACTIONS, LeadEventType, LeadRegistered } from '@crm/lead';
-import { evolveInOccurrenceOrder, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
+import { CUSTOMER_INTERACTIONS, DealWon, LeadEventType, LeadRegistered, QuoteGiven } from '@crm/lead';
+import { evolveInOccurrenceOrder, findBefore, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
 import { decodeLeadEvent, firstResponse, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from './funnel.policy';
-import { FunnelLeadView } from './funnel-lead.view';
+import { FunnelLeadView, FunnelQuote } from './funnel-lead.view';
 
 export const FUNNEL_PROJECTION = 'funnel';
 
@@ -88,29 +88,21 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
       case 'NeedsAnalysed':
         view.intendedModel = event.data.intendedModels[0] ?? view.intendedModel;
         return;
-      case 'QuoteGiven': {
-        if (view.status !== 'open') return;
-        const { data } = event;
-        view.quote = {
-          quoteId: data.quoteId, model: data.model, quantity: data.quantity, amount: data.totalPrice.amount,
-          currency: data.totalPrice.currency, expectedCloseDate: data.expectedCloseDate ?? data.validUntil ?? null,
-        };
+      case 'QuoteGiven':
+        if (view.status === 'open') view.quote = quoteOf(event);
         return;
-      }
       case 'ConsultantAssigned':
         view.consultantId = event.data.consultantId;
         return;
       case 'LeadReturnedToNurturing':
         view.consultantId = null;
         return;
-      case 'DealWon': {
+      case 'DealWon':
         if (view.status !== 'open') return;
-        const price = event.data.totalPrice;
-        if (price && view.quote) view.quote = { ...view.quote, amount: price.amount, currency: price.currency };
+        view.quote = wonQuote(view, event, entry);
         view.status = 'won';
         view.wonAt = occurredAt;
         return;
-      }
       case 'DealLost':
         if (view.status !== 'open') return;
         Object.assign(view, { status: 'lost', lostAt: occurredAt, lostReason: event.data.reason, competitor: event.data.competitor ?? null });
@@ -140,4 +132,33 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
     view.expectedValue = view.quote ? Math.round(view.quote.amount * view.probability) / 100 : 0;
     view.expectedCloseDate = view.quote?.expectedCloseDate ?? null;
   }
+}
+
+function quoteOf({ data }: QuoteGiven): FunnelQuote {
+  return {
+    quoteId: data.quoteId, model: data.model, quantity: data.quantity, amount: data.totalPrice.amount,
+    currency: data.totalPrice.currency, expectedCloseDate: data.expectedCloseDate ?? data.validUntil ?? null,
+  };
+}
+
+/**
+ * What was sold: the quote the deal names, with the deal's model, quantity and price (never the latest quote's
+ * when an earlier one was won); a deal naming no quote keeps the latest quote, at the deal's price if it has one.
+ */
+function wonQuote(view: FunnelLeadView, { data }: DealWon, entry: HistoryEntry): FunnelQuote | null {
+  const { quoteId, model, quantity, totalPrice } = data;
+  const named = quoteId === undefined ? undefined : findBefore(view.history, entry, (held): held is HistoryEntry & { event: QuoteGiven } =>
+    held.event.type === 'QuoteGiven' && held.event.data.quoteId === quoteId);
+  const base = named ? quoteOf(named.event) : quoteId === undefined || quoteId === view.quote?.quoteId ? view.quote : null;
+  if (!base) {
+    if (quoteId === undefined || model === undefined || quantity === undefined || !totalPrice) return view.quote;
+    return { quoteId, model, quantity, amount: totalPrice.amount, currency: totalPrice.currency, expectedCloseDate: null };
+  }
+  return {
+    ...base,
+    model: model ?? base.model,
+    quantity: quantity ?? base.quantity,
+    amount: totalPrice?.amount ?? base.amount,
+    currency: totalPrice?.currency ?? base.currency,
+  };
 }

@@ -60,10 +60,23 @@ function replay<Doc extends WithHistory>(fold: OccurrenceFold<Doc>, doc: Doc): D
   const [registration, ...facts] = doc.history;
   if (!registration) return doc;
   const row = fold.start(registration);
+  // The whole history is there while stepping, as it is in the incremental case; steps look only before their entry.
+  row.history = doc.history;
   for (const entry of facts) fold.step(row, entry);
   fold.carry(doc, row);
-  row.history = doc.history;
   return row;
+}
+
+/** The latest fact before `entry` (in occurrence order) that matches: what a step may look back at. */
+export function findBefore<T extends HistoryEntry>(
+  history: readonly HistoryEntry[], entry: HistoryEntry, matches: (held: HistoryEntry) => held is T,
+): T | undefined {
+  let found: T | undefined;
+  for (const held of history) {
+    if (compareOccurrence(held, entry) >= 0) break;
+    if (matches(held)) found = held;
+  }
+  return found;
 }
 
 /** Where the entry goes (never before the registration at index 0); undefined when its revision is already held. */
