@@ -25,6 +25,8 @@ export interface InvitationState {
 }
 
 export interface QuoteState {
+  /** The purchase cycle it was given in: a deal is won on a quote of its own cycle. */
+  cycle?: number;
   model: string;
   quantity: number;
   unitPrice: Money;
@@ -83,7 +85,14 @@ export interface RegisteredLeadState extends LeadRegistration {
   invitations: Readonly<Record<string, InvitationState>>;
   quotes: Readonly<Record<string, QuoteState>>;
   latestQuoteId?: string;
+  /** The deal of the current purchase cycle. */
   deal?: DealState;
+  /** The current purchase cycle: 1 from registration, one more for each purchase after a delivery. */
+  cycle: number;
+  /** Vehicles delivered: completed purchases. */
+  purchases: number;
+  /** The deals of earlier cycles, oldest first. */
+  pastDeals: readonly DealState[];
   pendingLossRequest?: PendingLossRequest;
   lostReason?: LostReason;
   openComplaints: Readonly<Record<string, OpenComplaint>>;

@@ -41,6 +41,9 @@ function registered(event: LeadRegistered, meta: EvolveMeta | undefined): Regist
     resolvedComplaintIds: [],
     registeredAt: meta?.occurredAt,
     lastInteractionAt: meta?.occurredAt,
+    cycle: 1,
+    purchases: 0,
+    pastDeals: [],
     statusLog: [{ status: 'active', since: meta?.occurredAt }],
     lastChanges: {},
   };
@@ -65,7 +68,7 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
       return applyNeeds(state, event);
     case 'QuoteGiven': {
       const { quoteId, model, quantity, unitPrice, totalPrice } = event.data;
-      const quote = { model, quantity, unitPrice, totalPrice, ...(at ? { givenAt: at } : {}) };
+      const quote = { cycle: state.cycle, model, quantity, unitPrice, totalPrice, ...(at ? { givenAt: at } : {}) };
       return { ...state, quotes: { ...state.quotes, [quoteId]: quote }, latestQuoteId: quoteId };
     }
     case 'PurchaseIntentAssessed':
@@ -77,7 +80,9 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'DealWon':
       return entered({ ...state, deal: { ...event.data } }, 'won', at);
     case 'VehicleDelivered':
-      return entered({ ...state, deal: { ...state.deal, vin: event.data.vin ?? state.deal?.vin } }, 'delivered', at);
+      return entered({ ...state, deal: { ...state.deal, vin: event.data.vin ?? state.deal?.vin }, purchases: state.purchases + 1 }, 'delivered', at);
+    case 'PurchaseCycleStarted':
+      return nextCycle(state, event.data.cycle, at);
     case 'LossRequested':
       return entered({ ...state, pendingLossRequest: { ...event.data } }, 'loss_pending', at);
     case 'LossRejected':
@@ -96,6 +101,13 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     default:
       return assertNever(event);
   }
+}
+
+/** The customer's next purchase: the last deal moves to the past ones, and the sale starts over on the same lead. */
+function nextCycle(state: RegisteredLeadState, cycle: number, at: string | undefined): RegisteredLeadState {
+  const pastDeals = state.deal ? [...state.pastDeals, state.deal] : state.pastDeals;
+  const next = { ...state, cycle, pastDeals, deal: undefined, latestQuoteId: undefined, lostReason: undefined, pendingLossRequest: undefined };
+  return entered(next, 'active', at);
 }
 
 /** A new status, logged with the time it began. */

@@ -40,6 +40,12 @@ export const LOST_REASONS = [
 ] as const;
 export type LostReason = (typeof LOST_REASONS)[number];
 
+/** What opened a known customer's next purchase: the first selling step after a delivery. */
+export const PURCHASE_CYCLE_REASONS = [
+  'purchase_intent', 'needs_analysis', 'vehicle_presentation', 'test_drive', 'quote', 'order',
+] as const;
+export type PurchaseCycleReason = (typeof PURCHASE_CYCLE_REASONS)[number];
+
 export const HANDOFF_REASONS = ['walk_in', 'hot_tier', 'customer_request', 'manual'] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 

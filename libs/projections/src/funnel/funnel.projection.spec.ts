@@ -114,4 +114,19 @@ describe('FunnelProjection', () => {
     expect(view?.quote).toEqual({ quoteId: 'q1', model: 'EQE', quantity: 2, amount: 800_000, currency: 'CNY', expectedCloseDate: '2026-04-30' });
     expect(view).toMatchObject({ status: 'won', expectedCloseDate: '2026-04-30' });
   });
+
+  it('starts the next purchase of a delivered customer as a new cycle, keeping the finished one', () => {
+    const view = project(funnel, 'l1', [
+      [T(1), registration('l1')], [T(2), quote('q1', 200_000)], [T(3), { type: 'DealWon', data: { quoteId: 'q1' } }],
+      [T(4), { type: 'VehicleDelivered', data: {} }],
+      [T(20), { type: 'PurchaseCycleStarted', data: { cycle: 2, reason: 'quote' } }], [T(20), quote('q2', 468_000)],
+    ]);
+    expect(view).toMatchObject({
+      cycle: 2, cycleStartedAt: T(20), purchases: 1, stage: 'quote', status: 'open', quote: { quoteId: 'q2' },
+      stageEnteredAt: { initial_contact: T(20), quote: T(20) }, wonAt: null, registeredAt: T(1),
+    });
+    expect(view?.previousCycles).toEqual([expect.objectContaining({
+      cycle: 1, cycleStartedAt: T(1), stage: 'delivered', status: 'won', wonAt: T(3), quote: expect.objectContaining({ quoteId: 'q1' }),
+    })]);
+  });
 });

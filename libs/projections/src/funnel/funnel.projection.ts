@@ -3,7 +3,7 @@ import { CUSTOMER_INTERACTIONS, DealWon, LeadEventType, LeadRegistered, QuoteGiv
 import { evolveInOccurrenceOrder, findBefore, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
 import { decodeLeadEvent, firstResponse, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from './funnel.policy';
-import { FunnelLeadView, FunnelQuote } from './funnel-lead.view';
+import { FunnelCycleView, FunnelLeadView, FunnelQuote } from './funnel-lead.view';
 
 export const FUNNEL_PROJECTION = 'funnel';
 
@@ -11,12 +11,14 @@ export const FUNNEL_PROJECTION = 'funnel';
 const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
   'NeedsAnalysed', 'VehiclePresented', 'TestDriveCompleted', 'QuoteGiven', 'VehicleDelivered',
   'DealWon', 'DealLost', 'LeadReopened', 'ConsultantAssigned', 'LeadReturnedToNurturing', 'ContactDetailsChanged',
+  'PurchaseCycleStarted',
 ]);
 
 /**
  * The sales funnel per lead, folded in the order facts happened whatever order they were recorded in. Stages
  * only move forward; won and lost are terminal until a reopening, which returns the lead to the stage it had
- * reached (its history of stage entries is kept).
+ * reached (its history of stage entries is kept). A purchase after a delivery starts a new cycle at initial
+ * contact; the finished one is kept in `previousCycles`, so the funnel counts each purchase.
  */
 export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope>, OccurrenceFold<FunnelLeadView> {
   readonly name = FUNNEL_PROJECTION;
@@ -47,7 +49,7 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
     const view: FunnelLeadView = {
       leadId: data.leadId, dealerId: data.dealerId, channel: data.channel, campaign: data.campaign ?? null,
       name: data.contact.name, intendedModel: data.profile.intendedModels[0] ?? null, consultantId: null,
-      registeredAt: at, period: periodOf(at),
+      registeredAt: at, period: periodOf(at), cycle: 1, cycleStartedAt: at, purchases: 0, previousCycles: [],
       stage: 'initial_contact', status: 'open', probability: 0, quote: null, expectedValue: 0, expectedCloseDate: null,
       stageEnteredAt: { initial_contact: at },
       firstResponseAt: null, lastInteractionAt: at, wonAt: null, lostAt: null, lostReason: null, competitor: null,
@@ -68,7 +70,9 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
   }
 
   step(view: FunnelLeadView, entry: HistoryEntry): void {
+    const before = view.stage;
     this.advance(view, entry);
+    if (view.stage === 'delivered' && before !== 'delivered') view.purchases += 1;
     this.applyFacts(view, entry);
     this.price(view);
   }
@@ -114,6 +118,9 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
       case 'ContactDetailsChanged':
         if (event.data.name !== undefined) view.name = event.data.name;
         return;
+      case 'PurchaseCycleStarted':
+        this.nextCycle(view, event.data.cycle, occurredAt);
+        return;
       case 'LeadRegistered': case 'ShowroomVisited': case 'CallLogged': case 'TestDriveScheduled':
       case 'TestDriveCompleted': case 'TestDriveMissed': case 'InvitationSent': case 'InvitationAnswered':
       case 'InvitationAttended': case 'VehiclePresented': case 'PurchaseIntentAssessed': case 'VehicleDelivered':
@@ -123,6 +130,19 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
       default:
         assertNever(event);
     }
+  }
+
+  /** The finished cycle goes to `previousCycles`; the row starts the next one at initial contact. */
+  private nextCycle(view: FunnelLeadView, cycle: number, at: string): void {
+    const finished: FunnelCycleView = {
+      cycle: view.cycle, cycleStartedAt: view.cycleStartedAt, consultantId: view.consultantId, stage: view.stage, status: view.status,
+      probability: view.probability, quote: view.quote, expectedValue: view.expectedValue, expectedCloseDate: view.expectedCloseDate,
+      stageEnteredAt: view.stageEnteredAt, wonAt: view.wonAt, lostAt: view.lostAt, lostReason: view.lostReason, competitor: view.competitor,
+    };
+    Object.assign(view, {
+      previousCycles: [...view.previousCycles, finished], cycle, cycleStartedAt: at, stage: 'initial_contact', status: 'open',
+      quote: null, stageEnteredAt: { initial_contact: at }, wonAt: null, lostAt: null, lostReason: null, competitor: null,
+    });
   }
 
   private price(view: FunnelLeadView): void {

@@ -1,5 +1,6 @@
 import { FunnelLeadView } from '../funnel/funnel-lead.view';
 import { TierLeadView } from '../tiers/tier-lead.view';
+import { FunnelEntry, funnelEntries } from './funnel-report';
 import { groupBy, inPeriod, median, Period, ratio, secondsBetween } from './period';
 
 export interface Conversion {
@@ -10,8 +11,11 @@ export interface Conversion {
 
 export interface KpiReport {
   period: Period;
+  /** Leads registered in the period. */
   leads: number;
-  /** Won / leads, grouped by the lead's first known tier. */
+  /** Sales cycles that began in the period (first purchases and repeat purchases). */
+  cycles: number;
+  /** Won / cycles, grouped by the lead's first known tier. */
   conversionByTier: Record<string, Conversion>;
   conversionByChannel: Record<string, Conversion>;
   /** Won / (won + lost) among the period's leads that are decided. */
@@ -20,30 +24,35 @@ export interface KpiReport {
   lostReasons: Record<string, number>;
 }
 
-const conversion = (leads: FunnelLeadView[]): Conversion => {
+const conversion = (leads: FunnelEntry[]): Conversion => {
   const won = leads.filter((l) => l.status === 'won').length;
   return { leads: leads.length, won, rate: ratio(won, leads.length) };
 };
 
-const sortedRecord = <T>(groups: Record<string, FunnelLeadView[]>, fn: (items: FunnelLeadView[]) => T): Record<string, T> =>
+const sortedRecord = <T, I>(groups: Record<string, I[]>, fn: (items: I[]) => T): Record<string, T> =>
   Object.fromEntries(Object.entries(groups).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, fn(v)]));
 
-/** KPIs over the leads registered in the period (domain.md, measures). */
+/**
+ * KPIs over the sales cycles that began in the period (domain.md, measures): a lead's first cycle at its
+ * registration, a repeat purchase when it opened. First response is per lead registered in the period.
+ */
 export function kpiReport(funnel: readonly FunnelLeadView[], tiers: readonly TierLeadView[], period: Period): KpiReport {
-  const leads = funnel.filter((l) => inPeriod(l.registeredAt, period));
+  const registered = funnel.filter((l) => inPeriod(l.registeredAt, period));
+  const cycles = funnel.flatMap(funnelEntries).filter((c) => inPeriod(c.cycleStartedAt, period));
   const firstTier = new Map(tiers.map((t) => [t.leadId, t.firstTier]));
-  const responseTimes = leads.flatMap((l) => (l.firstResponseAt === null ? [] : [secondsBetween(l.registeredAt, l.firstResponseAt)]));
-  const won = leads.filter((l) => l.status === 'won').length;
-  const lost = leads.filter((l) => l.status === 'lost');
+  const responseTimes = registered.flatMap((l) => (l.firstResponseAt === null ? [] : [secondsBetween(l.registeredAt, l.firstResponseAt)]));
+  const won = cycles.filter((c) => c.status === 'won').length;
+  const lost = cycles.filter((c) => c.status === 'lost');
   const average = responseTimes.length === 0 ? null : Math.round(responseTimes.reduce((a, b) => a + b, 0) / responseTimes.length);
   return {
     period,
-    leads: leads.length,
-    conversionByTier: sortedRecord(groupBy(leads, (l) => firstTier.get(l.leadId) ?? 'unassessed'), conversion),
-    conversionByChannel: sortedRecord(groupBy(leads, (l) => l.channel), conversion),
+    leads: registered.length,
+    cycles: cycles.length,
+    conversionByTier: sortedRecord(groupBy(cycles, (c) => firstTier.get(c.leadId) ?? 'unassessed'), conversion),
+    conversionByChannel: sortedRecord(groupBy(cycles, (c) => c.channel), conversion),
     closeRate: { won, lost: lost.length, rate: ratio(won, won + lost.length) },
     firstResponse: {
-      responded: responseTimes.length, unanswered: leads.length - responseTimes.length,
+      responded: responseTimes.length, unanswered: registered.length - responseTimes.length,
       medianSeconds: median(responseTimes), averageSeconds: average,
     },
     lostReasons: sortedRecord(groupBy(lost, (l) => l.lostReason ?? 'unknown'), (items) => items.length),

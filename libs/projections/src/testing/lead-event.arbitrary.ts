@@ -31,6 +31,7 @@ const followUp: fc.Arbitrary<LeadEvent> = fc.oneof(
   fc.constant<LeadEvent>({ type: 'VehicleDelivered', data: {} }),
   fc.constantFrom(...LOST_REASONS).map<LeadEvent>((reason) => ({ type: 'DealLost', data: { reason } })),
   fc.constant<LeadEvent>({ type: 'LeadReopened', data: {} }),
+  fc.integer({ min: 2, max: 4 }).map<LeadEvent>((cycle) => ({ type: 'PurchaseCycleStarted', data: { cycle, reason: 'quote' } })),
 );
 
 const LEAD_EPOCH = Date.UTC(2026, 0, 1);

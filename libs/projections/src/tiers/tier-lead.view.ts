@@ -27,8 +27,12 @@ export interface TierLeadView extends WithHistory {
   assessedAt: string | null;
   budgetMax: number | null;
   latestQuoteAmount: number | null;
+  /** Of the current purchase cycle (1 from registration, one more per purchase after a delivery). */
   status: DealStatus;
+  cycle: number;
+  /** Orders signed, over all cycles. */
   wins: number;
+  /** Vehicles delivered: completed purchases. */
   deliveries: number;
   valueTier: ValueTier;
   /** Stored without 'at_risk', which depends on the time of the query. */

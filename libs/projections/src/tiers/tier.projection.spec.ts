@@ -34,8 +34,13 @@ describe('TierProjection', () => {
   it('moves through customer, loyal and lost', () => {
     const base: Parameters<typeof project>[2] = [[T(1), registration('l1')], [T(2), { type: 'DealWon', data: {} }]];
     expect(project(tiers, 'l1', base)?.lifecycle).toBe('customer');
-    const repeat = project(tiers, 'l1', [...base, [T(3), { type: 'VehicleDelivered', data: {} }], [T(9), { type: 'DealWon', data: {} }]]);
-    expect(repeat).toMatchObject({ lifecycle: 'loyal', wins: 2, valueTier: 'high' });
+    const second: Parameters<typeof project>[2] = [
+      ...base, [T(3), { type: 'VehicleDelivered', data: {} }],
+      [T(8), { type: 'PurchaseCycleStarted', data: { cycle: 2, reason: 'quote' } }], [T(9), { type: 'DealWon', data: {} }],
+    ];
+    // The second order is signed: still a customer; loyal once the second car is delivered.
+    expect(project(tiers, 'l1', second)).toMatchObject({ lifecycle: 'customer', wins: 2, deliveries: 1, cycle: 2, valueTier: 'high' });
+    expect(project(tiers, 'l1', [...second, [T(10), { type: 'VehicleDelivered', data: {} }]])).toMatchObject({ lifecycle: 'loyal', deliveries: 2 });
     const lost = project(tiers, 'l2', [[T(1), registration('l2')], [T(2), { type: 'DealLost', data: { reason: 'price' } }]]);
     expect(lost?.lifecycle).toBe('lost');
   });

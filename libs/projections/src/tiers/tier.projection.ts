@@ -9,6 +9,7 @@ export const TIER_PROJECTION = 'tiers';
 /** Facts whose effect on the row depends on their order: kept in the row's history and folded in occurrence order. */
 const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
   'PurchaseIntentAssessed', 'NeedsAnalysed', 'QuoteGiven', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
+  'PurchaseCycleStarted',
 ]);
 
 /**
@@ -48,7 +49,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
       registeredAt: at, period: periodOf(at),
       tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? at : null,
       budgetMax: data.profile.budget?.max ?? null, latestQuoteAmount: null,
-      status: 'open', wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: at, migrations: [],
+      status: 'open', cycle: 1, wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: at, migrations: [],
       history: [registration],
     });
   }
@@ -73,14 +74,18 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
         view.latestQuoteAmount = event.data.totalPrice.amount;
         break;
       case 'DealWon':
-        // A second win counts only after the first deal was delivered: a repeat purchase, not a duplicate.
-        if (view.status !== 'won' || view.deliveries >= view.wins) {
+        // One order per cycle: a repeat purchase comes with a new cycle (PurchaseCycleStarted), not a second win.
+        if (view.status === 'open') {
           view.status = 'won';
           view.wins += 1;
         }
         break;
       case 'VehicleDelivered':
-        view.deliveries += 1;
+        if (view.status === 'won' && view.deliveries < view.wins) view.deliveries += 1;
+        break;
+      case 'PurchaseCycleStarted':
+        view.cycle = event.data.cycle;
+        view.status = 'open';
         break;
       case 'DealLost':
         if (view.status === 'open') view.status = 'lost';
@@ -113,7 +118,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
       : amount >= value.mediumAmount || view.wins >= 1 || (tier !== null && value.mediumTiers.includes(tier)) ? 'medium'
         : 'low';
     view.lifecycle = view.status === 'lost' ? 'lost'
-      : view.wins >= this.policy.loyalWins ? 'loyal'
+      : view.deliveries >= this.policy.loyalPurchases ? 'loyal'
         : view.wins >= 1 ? 'customer'
           : tier !== null && this.policy.intendingTiers.includes(tier) ? 'intending'
             : 'potential';

@@ -2,6 +2,7 @@ import { assertNever } from '@crm/kernel';
 import { CommandContext, LeadCommandType } from '../../commands/lead-commands';
 import { LeadErrorCode } from '../../lead.errors';
 import { LeadState, RegisteredLeadState, RegisteredLeadStatus } from '../lead-state';
+import { opensPurchaseCycle } from './purchase-cycle.rules';
 import { fail, timeOf } from './values';
 
 const HOUR_MS = 3_600_000;
@@ -18,9 +19,12 @@ const CLOSED_BY_WIN = new Set<LeadCommandType>([
   'ScheduleTestDrive', 'AnalyseNeeds', 'PresentVehicle', 'GiveQuote', 'AssessPurchaseIntent',
   'WinDeal', 'LoseDeal', 'ReturnLeadToNurturing',
 ]);
-/** After delivery even recording a test drive that was booked before the win is over. */
+/**
+ * After delivery the sale is over, even recording a test drive that was booked before the win; the selling steps
+ * that open the customer's next purchase (purchase-cycle.rules.ts) are allowed and start a new cycle.
+ */
 const CLOSED_BY_DELIVERY = new Set<LeadCommandType>([
-  ...CLOSED_BY_WIN, 'CompleteTestDrive', 'RecordTestDriveNoShow', 'DeliverVehicle',
+  'LoseDeal', 'ReturnLeadToNurturing', 'CompleteTestDrive', 'RecordTestDriveNoShow', 'DeliverVehicle',
 ]);
 /** Commands whose events change the status: the status history is never rewritten by a back-dated one. */
 const STATUS_CHANGING = new Set<LeadCommandType>(['WinDeal', 'DeliverVehicle', 'LoseDeal', 'ApproveLoss', 'RejectLoss', 'ReopenLead']);
@@ -58,7 +62,7 @@ export function assertTimely(context: CommandContext, registeredAt?: string): vo
 export function assertAllowedAt(type: LeadCommandType, lead: RegisteredLeadState, occurredAt: string): void {
   const then = statusAt(lead, occurredAt);
   if (then !== lead.status) assertStatusAllows(type, then, occurredAt);
-  if (!STATUS_CHANGING.has(type)) return;
+  if (!STATUS_CHANGING.has(type) && !opensPurchaseCycle(type, lead)) return;
   const last = lead.statusLog[lead.statusLog.length - 1];
   assertNotBefore(occurredAt, last?.since, `the lead became ${last?.status ?? lead.status}`);
 }

@@ -52,6 +52,9 @@ export const winDeal: Rule<'WinDeal'> = (command, lead) => {
   if (quoteId !== undefined) {
     const named = lead.quotes[quoteId];
     if (!named) fail(LeadErrorCode.QuoteNotFound, `No quote ${quoteId}`, 'quoteId');
+    if (named.cycle !== undefined && named.cycle !== lead.cycle) {
+      fail(LeadErrorCode.QuoteFromEarlierPurchase, `Quote ${quoteId} belongs to an earlier purchase`, 'quoteId');
+    }
     assertNotBefore(occurredAt, named.givenAt, `quote ${quoteId} was given`);
   }
   const chosenId = quoteId ?? latestQuoteBy(lead, occurredAt);
@@ -66,11 +69,15 @@ export const winDeal: Rule<'WinDeal'> = (command, lead) => {
   return [{ type: 'DealWon', data }];
 };
 
-/** The quote given last at or before the time; a history folded without times knows only the latest one folded. */
+/**
+ * The quote of the current purchase given last at or before the time; a history folded without times knows only
+ * the latest one folded.
+ */
 function latestQuoteBy(lead: RegisteredLeadState, occurredAt: string): string | undefined {
   const time = Date.parse(occurredAt);
   let latest: { id: string; at: number } | undefined;
   for (const [id, quote] of Object.entries(lead.quotes)) {
+    if (quote.cycle !== undefined && quote.cycle !== lead.cycle) continue;
     if (quote.givenAt === undefined) return lead.latestQuoteId;
     const at = Date.parse(quote.givenAt);
     if (at <= time && (!latest || at >= latest.at)) latest = { id, at };
