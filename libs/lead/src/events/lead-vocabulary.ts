@@ -34,9 +34,10 @@ export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
 export const INVITATION_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
 export type InvitationResponse = (typeof INVITATION_RESPONSES)[number];
 
+/** Why a lead was lost; `invalid_lead` and `duplicate_lead` close records that were never real prospects. */
 export const LOST_REASONS = [
   'bought_competitor_brand', 'bought_same_brand_elsewhere', 'price', 'financing_declined', 'postponed_purchase',
-  'no_longer_interested', 'unreachable', 'invalid_lead', 'other',
+  'no_longer_interested', 'unreachable', 'invalid_lead', 'duplicate_lead', 'other',
 ] as const;
 export type LostReason = (typeof LOST_REASONS)[number];
 

@@ -41,17 +41,17 @@ describe('FunnelProjection', () => {
     expect(view).toMatchObject({ stage: 'quote', probability: 90 });
   });
 
-  it('treats won as terminal at 100 % and moves to delivered on delivery', () => {
+  it('treats a signed order (won) as 90 % until delivery, and 100 % once delivered', () => {
     const won = project(funnel, 'l1', [
       [T(1), registration('l1')], [T(2), quote('q1', 200_000)], [T(3), { type: 'DealWon', data: {} }],
       [T(4), { type: 'NeedsAnalysed', data: { intendedModels: [] } }],
     ]);
-    expect(won).toMatchObject({ status: 'won', stage: 'quote', probability: 100, expectedValue: 200_000, wonAt: T(3) });
+    expect(won).toMatchObject({ status: 'won', stage: 'quote', probability: 90, expectedValue: 180_000, wonAt: T(3) });
     const delivered = project(funnel, 'l1', [
       [T(1), registration('l1')], [T(2), quote('q1', 200_000)], [T(3), { type: 'DealWon', data: {} }],
       [T(5), { type: 'VehicleDelivered', data: {} }],
     ]);
-    expect(delivered).toMatchObject({ stage: 'delivered', probability: 100, stageEnteredAt: expect.objectContaining({ delivered: T(5) }) });
+    expect(delivered).toMatchObject({ stage: 'delivered', probability: 100, expectedValue: 200_000, stageEnteredAt: expect.objectContaining({ delivered: T(5) }) });
   });
 
   it('drops a lost lead to 0 % and restores its stage on reopening', () => {

@@ -1,5 +1,5 @@
 import { Channel } from '@crm/lead';
-import { FUNNEL_STAGES, FunnelStage, stageRank } from '../funnel/funnel.policy';
+import { DEFAULT_FUNNEL_POLICY, FUNNEL_STAGES, FunnelPolicy, FunnelStage, isInvalid, stageRank } from '../funnel/funnel.policy';
 import { FunnelCycleView, FunnelLeadView } from '../funnel/funnel-lead.view';
 import { periodOf } from '../projection';
 import { UnrecordedWalkInView } from '../showroom/unrecorded-walk-in.view';
@@ -34,13 +34,17 @@ export function funnelEntries(lead: FunnelLeadView): FunnelEntry[] {
   return [...lead.previousCycles.map(entry), entry(lead)];
 }
 
-/** Every count but `leads` is of sales cycles (a lead's first cycle begins at its registration). */
+/**
+ * Every count but `leads` is of sales cycles (a lead's first cycle begins at its registration). Cycles closed as
+ * invalid or duplicate are only counted in `invalid`: every other figure and rate leaves them out.
+ */
 export interface FunnelAggregate {
   /** Distinct leads with a cycle in the aggregate. */
   leads: number;
   cycles: number;
   /** Cycles after the first: repeat purchases of known customers. */
   repeatPurchases: number;
+  invalid: number;
   open: number;
   won: number;
   lost: number;
@@ -48,7 +52,7 @@ export interface FunnelAggregate {
   conversion: StageConversion[];
   /** Median seconds between entering a stage and entering the next stage the lead reached. */
   medianSecondsInStage: Record<FunnelStage, number | null>;
-  /** Sum of probability x latest quote over open leads. */
+  /** Sum of probability x quote over cycles not yet delivered nor lost (a signed order counts at 90 %). */
   weightedPipeline: number;
   /** Visitors who came in and left no record (未留档), counted in the period by when they came. */
   walkInsWithoutRecord: number;
@@ -70,7 +74,10 @@ const WALK_IN_CHANNEL: Channel = 'walk_in';
 const perStage = <V>(value: (stage: FunnelStage) => V): Record<FunnelStage, V> =>
   Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, value(stage)])) as Record<FunnelStage, V>;
 
-export function aggregateFunnel(leads: readonly FunnelEntry[], walkIns: readonly UnrecordedWalkInView[] = []): FunnelAggregate {
+export function aggregateFunnel(
+  entries: readonly FunnelEntry[], walkIns: readonly UnrecordedWalkInView[] = [], policy: FunnelPolicy = DEFAULT_FUNNEL_POLICY,
+): FunnelAggregate {
+  const leads = entries.filter((entry) => !isInvalid(entry, policy));
   const reachedAtLeast = (stage: FunnelStage): number => leads.filter((l) => stageRank(l.stage) >= stageRank(stage)).length;
   const conversion = FUNNEL_STAGES.slice(0, -1).map((from, index) => {
     const to = FUNNEL_STAGES[index + 1] as FunnelStage;
@@ -82,16 +89,20 @@ export function aggregateFunnel(leads: readonly FunnelEntry[], walkIns: readonly
     leads: new Set(leads.map((l) => l.leadId)).size,
     cycles: leads.length,
     repeatPurchases: leads.filter((l) => l.cycle > 1).length,
+    invalid: entries.length - leads.length,
     open: leads.filter((l) => l.status === 'open').length,
     won: leads.filter((l) => l.status === 'won').length,
     lost: leads.filter((l) => l.status === 'lost').length,
     leadsPerStage: perStage((stage) => leads.filter((l) => l.stage === stage).length),
     conversion,
     medianSecondsInStage: perStage((stage) => median(leads.flatMap((l) => timeInStage(l, stage) ?? []))),
-    weightedPipeline: Math.round(leads.reduce((sum, l) => sum + (l.status === 'open' ? l.expectedValue : 0), 0) * 100) / 100,
+    weightedPipeline: Math.round(leads.reduce((sum, l) => sum + (inPipeline(l) ? l.expectedValue : 0), 0) * 100) / 100,
     walkInsWithoutRecord: walkIns.reduce((sum, w) => sum + w.visitors, 0),
   };
 }
+
+/** Until the vehicle is delivered a deal can still fall through: open cycles and signed orders are pipeline. */
+const inPipeline = (cycle: FunnelEntry): boolean => cycle.status === 'open' || (cycle.status === 'won' && cycle.stage !== 'delivered');
 
 function timeInStage(lead: FunnelEntry, stage: FunnelStage): number | undefined {
   const entered = lead.stageEnteredAt[stage];

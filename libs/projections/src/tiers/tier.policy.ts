@@ -26,6 +26,8 @@ export interface TierPolicy {
   loyalPurchases: number;
   /** A hot open lead without an interaction for this long is "at risk" (judged at query time). */
   atRiskAfterDays: number;
+  /** The nurture goal of warm and cold leads (seed 004: T3-T5 are nurtured to "within a month"). */
+  nurture: { nurturedTiers: IntentTier[]; goalTier: IntentTier };
 }
 
 export const DEFAULT_TIER_POLICY: TierPolicy = {
@@ -35,4 +37,5 @@ export const DEFAULT_TIER_POLICY: TierPolicy = {
   intendingTiers: ['T1', 'T2', 'T3'],
   loyalPurchases: 2,
   atRiskAfterDays: 14,
+  nurture: { nurturedTiers: ['T3', 'T4', 'T5'], goalTier: 'T1' },
 };

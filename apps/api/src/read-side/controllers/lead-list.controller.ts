@@ -14,7 +14,7 @@ export class LeadListController {
 
   @Get()
   @ApiOperation({ summary: "The dealer's leads with stage, probability, expected value and tier; filtered, sorted, paged" })
-  @ApiOkResponse({ description: '{ items: LeadRow[], total, page, pageSize }' })
+  @ApiOkResponse({ description: '{ items: LeadRow[], total, page, pageSize }; a row shows the current purchase cycle (`cycle`, `purchases`) and, once won, the won quote' })
   @ApiConflictResponse({ description: 'READ_MODEL_BEHIND: minPosition not reached within 2 s' })
   list(@CurrentActor() actor: Actor, @Query() query: LeadListQueryDto): Promise<LeadPage> {
     const { minPosition, page, pageSize, sort, order, ...filters } = query;

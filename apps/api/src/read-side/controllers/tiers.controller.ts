@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTag
 import { Actor } from '@crm/kernel';
 import { MigrationMatrix, TierReport } from '@crm/projections';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { MigrationMatrixView } from '../dto/migration-matrix.view';
 import { MigrationsQueryDto, PeriodQueryDto } from '../dto/period-query.dto';
 import { ReadSideService } from '../read-side.service';
 
@@ -22,7 +23,7 @@ export class TiersController {
 
   @Get('migrations')
   @ApiOperation({ summary: 'The tier migration matrix: tier changes from each tier to each other within [from, to)' })
-  @ApiOkResponse({ description: '{ period, matrix: { T1: { T1..T5 }, ... }, total, warmedUp, cooledDown }' })
+  @ApiOkResponse({ type: MigrationMatrixView })
   migrations(@CurrentActor() actor: Actor, @Query() query: MigrationsQueryDto): Promise<MigrationMatrix> {
     return this.readSide.migrations(actor.dealerId, { from: query.from, to: query.to }, query.minPosition);
   }
