@@ -1,5 +1,6 @@
 import { Channel, LostReason } from '@crm/lead';
 import { WithHistory } from '../history/occurrence-history';
+import type { FunnelFact } from './funnel-fact';
 import { FunnelStage } from './funnel.policy';
 
 export type DealStatus = 'open' | 'won' | 'lost';
@@ -39,7 +40,7 @@ export interface FunnelCycleView {
 }
 
 /** One lead in the sales funnel, showing its current cycle. Aggregates are computed from these at query time. */
-export interface FunnelLeadView extends FunnelCycleView, WithHistory {
+export interface FunnelLeadView extends FunnelCycleView, WithHistory<FunnelFact> {
   leadId: string;
   dealerId: string;
   channel: Channel;
@@ -55,4 +56,6 @@ export interface FunnelLeadView extends FunnelCycleView, WithHistory {
   purchases: number;
   /** The lead's earlier cycles, oldest first (each ended with a delivery). */
   previousCycles: FunnelCycleView[];
+  /** What the registration said of the values later facts change: the start of a replay after a late entry. */
+  origin: { name: string; intendedModel: string | null };
 }

@@ -1,18 +1,22 @@
 import { assertNever } from '@crm/kernel';
-import { CUSTOMER_INTERACTIONS, DealWon, LeadEventType, LeadRegistered, QuoteGiven } from '@crm/lead';
+import { CUSTOMER_INTERACTIONS, LeadEventType, LeadRegistered } from '@crm/lead';
 import { evolveInOccurrenceOrder, findBefore, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
 import { decodeLeadEvent, firstResponse, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
+import { FunnelFact, funnelFactOf } from './funnel-fact';
 import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from './funnel.policy';
 import { FunnelCycleView, FunnelLeadView, FunnelQuote } from './funnel-lead.view';
 
 export const FUNNEL_PROJECTION = 'funnel';
 
-/** Facts whose effect on the row depends on their order: kept in the row's history and folded in occurrence order. */
+/** Events whose effect on the row depends on their order: kept as facts in the row's history. */
 const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
   'NeedsAnalysed', 'VehiclePresented', 'TestDriveCompleted', 'QuoteGiven', 'VehicleDelivered',
   'DealWon', 'DealLost', 'LeadReopened', 'ConsultantAssigned', 'LeadReturnedToNurturing', 'ContactDetailsChanged',
   'PurchaseCycleStarted',
 ]);
+
+type Entry = HistoryEntry<FunnelFact>;
+type Identity = Pick<FunnelLeadView, 'leadId' | 'dealerId' | 'channel' | 'campaign' | 'registeredAt' | 'origin'>;
 
 /**
  * The sales funnel per lead, folded in the order facts happened whatever order they were recorded in. Stages
@@ -20,11 +24,10 @@ const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
  * reached (its history of stage entries is kept). A purchase after a delivery starts a new cycle at initial
  * contact; the finished one is kept in `previousCycles`, so the funnel counts each purchase.
  */
-export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope>, OccurrenceFold<FunnelLeadView> {
+export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope>, OccurrenceFold<FunnelLeadView, FunnelFact> {
   readonly name = FUNNEL_PROJECTION;
   readonly collection = 'leads';
   readonly decode = decodeLeadEvent;
-  readonly ordered = ORDERED;
 
   constructor(private readonly policy: FunnelPolicy = DEFAULT_FUNNEL_POLICY) {}
 
@@ -37,23 +40,35 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
   }
 
   evolve(current: FunnelLeadView | undefined, envelope: LeadEnvelope): FunnelLeadView | undefined {
-    if (current && envelope.event.type !== 'LeadRegistered' && !ORDERED.has(envelope.event.type) && !CUSTOMER_INTERACTIONS.has(envelope.event.type)) {
-      return current;
-    }
+    const { type } = envelope.event;
+    if (current && type !== 'LeadRegistered' && !ORDERED.has(type) && !CUSTOMER_INTERACTIONS.has(type)) return current;
     return evolveInOccurrenceOrder(this, current, envelope);
   }
 
-  start(registration: HistoryEntry): FunnelLeadView {
-    const { data } = registration.event as LeadRegistered;
-    const at = registration.occurredAt;
-    const view: FunnelLeadView = {
+  factOf(envelope: LeadEnvelope): FunnelFact | undefined {
+    return ORDERED.has(envelope.event.type) ? funnelFactOf(envelope.event) : undefined;
+  }
+
+  start({ data }: LeadRegistered, envelope: LeadEnvelope): FunnelLeadView {
+    return this.initial({
       leadId: data.leadId, dealerId: data.dealerId, channel: data.channel, campaign: data.campaign ?? null,
-      name: data.contact.name, intendedModel: data.profile.intendedModels[0] ?? null, consultantId: null,
-      registeredAt: at, period: periodOf(at), cycle: 1, cycleStartedAt: at, purchases: 0, previousCycles: [],
+      registeredAt: envelope.occurredAt, origin: { name: data.contact.name, intendedModel: data.profile.intendedModels[0] ?? null },
+    });
+  }
+
+  restart({ leadId, dealerId, channel, campaign, registeredAt, origin }: FunnelLeadView): FunnelLeadView {
+    return this.initial({ leadId, dealerId, channel, campaign, registeredAt, origin });
+  }
+
+  private initial(lead: Identity): FunnelLeadView {
+    const at = lead.registeredAt;
+    const view: FunnelLeadView = {
+      ...lead, name: lead.origin.name, intendedModel: lead.origin.intendedModel, consultantId: null,
+      period: periodOf(at), cycle: 1, cycleStartedAt: at, purchases: 0, previousCycles: [],
       stage: 'initial_contact', status: 'open', probability: 0, quote: null, expectedValue: 0, expectedCloseDate: null,
       stageEnteredAt: { initial_contact: at },
       firstResponseAt: null, lastInteractionAt: at, wonAt: null, lostAt: null, lostReason: null, competitor: null,
-      history: [registration],
+      history: [],
     };
     this.price(view);
     return view;
@@ -69,16 +84,16 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
     into.lastInteractionAt = from.lastInteractionAt;
   }
 
-  step(view: FunnelLeadView, entry: HistoryEntry): void {
+  step(view: FunnelLeadView, entry: Entry): void {
     const before = view.stage;
     this.advance(view, entry);
     if (view.stage === 'delivered' && before !== 'delivered') view.purchases += 1;
-    this.applyFacts(view, entry);
+    this.applyFact(view, entry);
     this.price(view);
   }
 
-  private advance(view: FunnelLeadView, entry: HistoryEntry): void {
-    const target: FunnelStage | undefined = this.policy.stageByEvent[entry.event.type];
+  private advance(view: FunnelLeadView, entry: Entry): void {
+    const target: FunnelStage | undefined = this.policy.stageByEvent[entry.fact.type];
     if (!target || stageRank(target) <= stageRank(view.stage)) return;
     const mayMove = view.status === 'open' || (view.status === 'won' && target === 'delivered');
     if (!mayMove) return;
@@ -86,49 +101,45 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
     view.stageEnteredAt = { ...view.stageEnteredAt, [target]: entry.occurredAt };
   }
 
-  private applyFacts(view: FunnelLeadView, entry: HistoryEntry): void {
-    const { event, occurredAt } = entry;
-    switch (event.type) {
+  private applyFact(view: FunnelLeadView, entry: Entry): void {
+    const { fact, occurredAt } = entry;
+    switch (fact.type) {
       case 'NeedsAnalysed':
-        view.intendedModel = event.data.intendedModels[0] ?? view.intendedModel;
+        view.intendedModel = fact.model ?? view.intendedModel;
         return;
       case 'QuoteGiven':
-        if (view.status === 'open') view.quote = quoteOf(event);
+        if (view.status === 'open') view.quote = fact.quote;
         return;
       case 'ConsultantAssigned':
-        view.consultantId = event.data.consultantId;
+        view.consultantId = fact.consultantId;
         return;
       case 'LeadReturnedToNurturing':
         view.consultantId = null;
         return;
       case 'DealWon':
         if (view.status !== 'open') return;
-        view.quote = wonQuote(view, event, entry);
+        view.quote = wonQuote(view, fact, entry);
         view.status = 'won';
         view.wonAt = occurredAt;
         return;
       case 'DealLost':
         if (view.status !== 'open') return;
-        Object.assign(view, { status: 'lost', lostAt: occurredAt, lostReason: event.data.reason, competitor: event.data.competitor ?? null });
+        Object.assign(view, { status: 'lost', lostAt: occurredAt, lostReason: fact.reason, competitor: fact.competitor });
         return;
       case 'LeadReopened':
         if (view.status !== 'lost') return;
         Object.assign(view, { status: 'open', lostAt: null, lostReason: null, competitor: null });
         return;
       case 'ContactDetailsChanged':
-        if (event.data.name !== undefined) view.name = event.data.name;
+        view.name = fact.name;
         return;
       case 'PurchaseCycleStarted':
-        this.nextCycle(view, event.data.cycle, occurredAt);
+        this.nextCycle(view, fact.cycle, occurredAt);
         return;
-      case 'LeadRegistered': case 'ShowroomVisited': case 'CallLogged': case 'TestDriveScheduled':
-      case 'TestDriveCompleted': case 'TestDriveMissed': case 'InvitationSent': case 'InvitationAnswered':
-      case 'InvitationAttended': case 'VehiclePresented': case 'PurchaseIntentAssessed': case 'VehicleDelivered':
-      case 'LossRequested': case 'LossApproved': case 'LossRejected': case 'MarketingConsentChanged':
-      case 'ComplaintFiled': case 'ComplaintResolved':
+      case 'VehiclePresented': case 'TestDriveCompleted': case 'VehicleDelivered':
         return;
       default:
-        assertNever(event);
+        assertNever(fact);
     }
   }
 
@@ -154,22 +165,15 @@ export class FunnelProjection implements Projection<FunnelLeadView, LeadEnvelope
   }
 }
 
-function quoteOf({ data }: QuoteGiven): FunnelQuote {
-  return {
-    quoteId: data.quoteId, model: data.model, quantity: data.quantity, amount: data.totalPrice.amount,
-    currency: data.totalPrice.currency, expectedCloseDate: data.expectedCloseDate ?? data.validUntil ?? null,
-  };
-}
-
 /**
  * What was sold: the quote the deal names, with the deal's model, quantity and price (never the latest quote's
  * when an earlier one was won); a deal naming no quote keeps the latest quote, at the deal's price if it has one.
  */
-function wonQuote(view: FunnelLeadView, { data }: DealWon, entry: HistoryEntry): FunnelQuote | null {
-  const { quoteId, model, quantity, totalPrice } = data;
-  const named = quoteId === undefined ? undefined : findBefore(view.history, entry, (held): held is HistoryEntry & { event: QuoteGiven } =>
-    held.event.type === 'QuoteGiven' && held.event.data.quoteId === quoteId);
-  const base = named ? quoteOf(named.event) : quoteId === undefined || quoteId === view.quote?.quoteId ? view.quote : null;
+function wonQuote(view: FunnelLeadView, won: Extract<FunnelFact, { type: 'DealWon' }>, entry: Entry): FunnelQuote | null {
+  const { quoteId, model, quantity, totalPrice } = won;
+  const named = quoteId === undefined ? undefined
+    : findBefore(view.history, entry, (fact): fact is Extract<FunnelFact, { type: 'QuoteGiven' }> => fact.type === 'QuoteGiven' && fact.quote.quoteId === quoteId);
+  const base = named ? named.quote : quoteId === undefined || quoteId === view.quote?.quoteId ? view.quote : null;
   if (!base) {
     if (quoteId === undefined || model === undefined || quantity === undefined || !totalPrice) return view.quote;
     return { quoteId, model, quantity, amount: totalPrice.amount, currency: totalPrice.currency, expectedCloseDate: null };

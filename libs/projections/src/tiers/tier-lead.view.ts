@@ -1,6 +1,7 @@
 import { Channel, IntentTier, Temperature } from '@crm/lead';
 import { DealStatus } from '../funnel/funnel-lead.view';
 import { WithHistory } from '../history/occurrence-history';
+import type { TierFact } from './tier-fact';
 import { LifecycleCategory, ValueTier } from './tier.policy';
 
 export interface TierMigration {
@@ -14,7 +15,7 @@ export interface TierMigration {
  * the assessments happened, each from the tier the lead was in at that time. `history` keeps the order-dependent
  * facts, so a late entry re-derives the row.
  */
-export interface TierLeadView extends WithHistory {
+export interface TierLeadView extends WithHistory<TierFact> {
   leadId: string;
   dealerId: string;
   channel: Channel;
@@ -39,4 +40,6 @@ export interface TierLeadView extends WithHistory {
   lifecycle: Exclude<LifecycleCategory, 'at_risk'>;
   lastInteractionAt: string | null;
   migrations: TierMigration[];
+  /** What the registration said of the values later facts change: the start of a replay after a late entry. */
+  origin: { tier: IntentTier | null; budgetMax: number | null };
 }

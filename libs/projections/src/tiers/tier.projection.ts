@@ -1,12 +1,14 @@
+import { assertNever } from '@crm/kernel';
 import { CUSTOMER_INTERACTIONS, IntentTier, LeadEventType, LeadRegistered } from '@crm/lead';
 import { evolveInOccurrenceOrder, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
+import { TierFact, tierFactOf } from './tier-fact';
 import { decodeLeadEvent, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from './tier.policy';
 import { TierLeadView } from './tier-lead.view';
 
 export const TIER_PROJECTION = 'tiers';
 
-/** Facts whose effect on the row depends on their order: kept in the row's history and folded in occurrence order. */
+/** Events whose effect on the row depends on their order: kept as facts in the row's history. */
 const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
   'PurchaseIntentAssessed', 'NeedsAnalysed', 'QuoteGiven', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
   'PurchaseCycleStarted',
@@ -16,11 +18,10 @@ const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
  * Intent tier from the latest assessment in time (the registration's intended purchase time counts as the first
  * one), temperature, value tier and lifecycle category from the policy tables, and the lead's tier migrations.
  */
-export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, OccurrenceFold<TierLeadView> {
+export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, OccurrenceFold<TierLeadView, TierFact> {
   readonly name = TIER_PROJECTION;
   readonly collection = 'leads';
   readonly decode = decodeLeadEvent;
-  readonly ordered = ORDERED;
 
   constructor(private readonly policy: TierPolicy = DEFAULT_TIER_POLICY) {}
 
@@ -39,18 +40,29 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
     return evolveInOccurrenceOrder(this, current, envelope);
   }
 
-  start(registration: HistoryEntry): TierLeadView {
-    const { data } = registration.event as LeadRegistered;
-    const at = registration.occurredAt;
+  factOf(envelope: LeadEnvelope): TierFact | undefined {
+    return ORDERED.has(envelope.event.type) ? tierFactOf(envelope.event) : undefined;
+  }
+
+  start({ data }: LeadRegistered, envelope: LeadEnvelope): TierLeadView {
     const timeframe = data.profile.intendedPurchase;
-    const tier = timeframe ? this.policy.tierByTimeframe[timeframe] : null;
+    const origin = { tier: timeframe ? this.policy.tierByTimeframe[timeframe] : null, budgetMax: data.profile.budget?.max ?? null };
+    return this.initial({ leadId: data.leadId, dealerId: data.dealerId, channel: data.channel, registeredAt: envelope.occurredAt, origin });
+  }
+
+  restart({ leadId, dealerId, channel, registeredAt, origin }: TierLeadView): TierLeadView {
+    return this.initial({ leadId, dealerId, channel, registeredAt, origin });
+  }
+
+  private initial(lead: Pick<TierLeadView, 'leadId' | 'dealerId' | 'channel' | 'registeredAt' | 'origin'>): TierLeadView {
+    const at = lead.registeredAt;
+    const { tier, budgetMax } = lead.origin;
     return this.classify({
-      leadId: data.leadId, dealerId: data.dealerId, channel: data.channel,
-      registeredAt: at, period: periodOf(at),
+      ...lead, period: periodOf(at),
       tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? at : null,
-      budgetMax: data.profile.budget?.max ?? null, latestQuoteAmount: null,
+      budgetMax, latestQuoteAmount: null,
       status: 'open', cycle: 1, wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: at, migrations: [],
-      history: [registration],
+      history: [],
     });
   }
 
@@ -62,16 +74,16 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
     into.lastInteractionAt = from.lastInteractionAt;
   }
 
-  step(view: TierLeadView, { event, occurredAt }: HistoryEntry): void {
-    switch (event.type) {
+  step(view: TierLeadView, { fact, occurredAt }: HistoryEntry<TierFact>): void {
+    switch (fact.type) {
       case 'PurchaseIntentAssessed':
-        this.assess(view, event.data.tier, occurredAt);
+        this.assess(view, fact.tier, occurredAt);
         break;
       case 'NeedsAnalysed':
-        if (event.data.budget?.max !== undefined) view.budgetMax = event.data.budget.max;
+        view.budgetMax = fact.budgetMax;
         break;
       case 'QuoteGiven':
-        view.latestQuoteAmount = event.data.totalPrice.amount;
+        view.latestQuoteAmount = fact.amount;
         break;
       case 'DealWon':
         // One order per cycle: a repeat purchase comes with a new cycle (PurchaseCycleStarted), not a second win.
@@ -84,7 +96,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
         if (view.status === 'won' && view.deliveries < view.wins) view.deliveries += 1;
         break;
       case 'PurchaseCycleStarted':
-        view.cycle = event.data.cycle;
+        view.cycle = fact.cycle;
         view.status = 'open';
         break;
       case 'DealLost':
@@ -94,7 +106,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, O
         if (view.status === 'lost') view.status = 'open';
         break;
       default:
-        break;
+        assertNever(fact);
     }
     this.classify(view);
   }
