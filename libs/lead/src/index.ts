@@ -7,6 +7,7 @@ export * from './policies/lead-policy';
 export * from './history/customer-interactions';
 export * from './decider/lead-state';
 export * from './history/lead-history';
+export * from './history/instants';
 export * from './decider/lead.evolve';
 export * from './decider/lead.decider';
 export * from './lead.errors';

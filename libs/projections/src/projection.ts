@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@crm/event-store';
 import {
-  isCustomerInteraction, LEAD_EVENT_SCHEMA_VERSIONS, LEAD_STREAM_PREFIX, LeadEvent, leadIdFromStream, nextLastInteractionAt, upcastLeadEvent,
+  compareInstants, isCustomerInteraction, LEAD_EVENT_SCHEMA_VERSIONS, LEAD_STREAM_PREFIX, LeadEvent, leadIdFromStream, nextLastInteractionAt, upcastLeadEvent,
 } from '@crm/lead';
 
 /** A lead event as projections see it: decoded, upcast, with the times they may use (never the clock). */
@@ -46,7 +46,7 @@ export function decodeLeadEvent(recorded: RecordedEvent): LeadEnvelope | undefin
 
 export const periodOf = (isoTime: string): string => isoTime.slice(0, 7);
 
-export const earliest = (a: string | null, b: string): string => (a === null || b < a ? b : a);
+export const earliest = (a: string | null, b: string): string => (a === null || compareInstants(b, a) < 0 ? b : a);
 
 /** The lead's last interaction after one more fact, by the lead's own definition (libs/lead), null for none. */
 export const lastInteraction = (current: string | null, envelope: LeadEnvelope): string | null =>
@@ -59,5 +59,5 @@ export const lastInteraction = (current: string | null, envelope: LeadEnvelope):
 export function firstResponse(current: string | null, registeredAt: string, envelope: LeadEnvelope): string | null {
   const { event, occurredAt } = envelope;
   if (event.type === 'LeadRegistered' || !isCustomerInteraction(event.type)) return current;
-  return Date.parse(occurredAt) > Date.parse(registeredAt) ? earliest(current, occurredAt) : current;
+  return compareInstants(occurredAt, registeredAt) > 0 ? earliest(current, occurredAt) : current;
 }

@@ -1,4 +1,5 @@
 import { LeadEventType } from '../events/lead-events';
+import { compareInstants } from './instants';
 
 /**
  * The one definition of "the dealer dealt with the customer": the facts that count as an interaction for the
@@ -20,7 +21,7 @@ export const isCustomerInteraction = (type: LeadEventType): boolean => CUSTOMER_
 export function nextLastInteractionAt(current: string | undefined, type: LeadEventType, occurredAt: string): string | undefined {
   if (!isCustomerInteraction(type)) return current;
   if (current === undefined) return occurredAt;
-  return Date.parse(occurredAt) > Date.parse(current) ? occurredAt : current;
+  return compareInstants(occurredAt, current) > 0 ? occurredAt : current;
 }
 
 /** The last interaction of a whole history; undefined when it holds none. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { LeadEvent } from '../events/lead-events';
 import { INTENT_TIERS } from '../events/lead-vocabulary';
 import { dealLost, dealWon, quoteGiven, registration, testDriveScheduled } from '../testing/lead-fixtures';
+import { compareInstants } from './instants';
 import { extendLeadHistory, foldLeadHistory, LeadFact } from './lead-history';
 
 const at = (minute: number): string => new Date(Date.UTC(2026, 0, 4, 8, minute)).toISOString();
@@ -26,6 +27,12 @@ describe('foldLeadHistory: a lead folded in the order its facts happened', () =>
     const base = foldLeadHistory(all.slice(0, 2));
     expect(extendLeadHistory(base, all.slice(2, 3))).toEqual(foldLeadHistory(all.slice(0, 3)));
     expect(extendLeadHistory(foldLeadHistory(all.slice(0, 3)), all.slice(3))).toBeUndefined();
+  });
+
+  it('compares instants by time, with or without an offset', () => {
+    expect(compareInstants('2026-01-04T08:00:00.000Z', '2026-01-04T08:00:00.001Z')).toBeLessThan(0);
+    expect(compareInstants('2026-01-04T09:00:00+01:00', '2026-01-04T08:30:00.000Z')).toBeLessThan(0);
+    expect(compareInstants('2026-01-04T08:00:00.000Z', '2026-01-04T09:00:00+01:00')).toBe(0);
   });
 
   const followUp = fc.constantFrom<LeadEvent>(

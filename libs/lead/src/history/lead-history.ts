@@ -1,6 +1,7 @@
 import { LeadEvent } from '../events/lead-events';
 import { evolve } from '../decider/lead.evolve';
 import { initialLeadState, LeadState } from '../decider/lead-state';
+import { compareInstants } from './instants';
 
 /** Where a fact stands among the lead's others: when it happened, and its place in the stream to break ties. */
 export interface Occurrence {
@@ -19,15 +20,6 @@ export interface LeadFact extends Occurrence {
  */
 export function compareOccurrence(a: Occurrence, b: Occurrence): number {
   return compareInstants(a.occurredAt, b.occurredAt) || a.revision - b.revision;
-}
-
-/** UTC ISO-8601 with milliseconds, as every occurredAt is written (toISOString): these compare as text. */
-const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** Earlier first; text comparison when both are canonical (read models compare millions), else by parsing. */
-export function compareInstants(a: string, b: string): number {
-  if (CANONICAL.test(a) && CANONICAL.test(b)) return a < b ? -1 : a > b ? 1 : 0;
-  return Date.parse(a) - Date.parse(b);
 }
 
 /** The registration opens the lead: nothing is folded before it, whatever its time says. */
