@@ -80,6 +80,19 @@ describe.each([
     expect(body[0]).toMatchObject({ liveVersion: 1, headPosition: expect.any(Number), eventsBehind: expect.any(Number) });
   });
 
+  it('shows the won quote in the /leads row when the deal was won on an earlier quote', async () => {
+    const id = (await t.http.post('/leads').set(auth).send(registration({ channel: 'referral' })).expect(201)).body.leadId;
+    const first = await t.http.post(`/leads/${id}/quotes`).set(auth)
+      .send({ model: 'EQE', quantity: 2, unitPrice: { amount: 400000, currency: 'CNY' }, expectedCloseDate: '2026-02-28' }).expect(201);
+    await t.http.post(`/leads/${id}/quotes`).set(auth).send({ model: 'EQS', quantity: 1, unitPrice: { amount: 900000, currency: 'CNY' } }).expect(201);
+    const won = await t.http.post(`/leads/${id}/win`).set(auth).send({ quoteId: first.body.events[0].data.quoteId }).expect(201);
+    const { body } = await t.http.get(`/leads?channel=referral&minPosition=${won.body.position}`).set(auth).expect(200);
+    // A signed order: 90 % of the won quote's 800,000 until delivery.
+    expect(body.items[0]).toMatchObject({
+      leadId: id, status: 'won', intendedModel: 'EQE', quantity: 2, probability: 90, expectedValue: 720000, expectedCloseDate: '2026-02-28',
+    });
+  });
+
   it('dates a late tier move when it happened, from the tier the lead was in then', async () => {
     t.clock.set('2026-01-07T10:00:00.000Z');
     const late = bearer(t.token());
