@@ -10,6 +10,16 @@ export interface EventFacts {
   revision: number;
 }
 
+/** A stored event as a fold order sees it. */
+export interface StoredFact {
+  type: string;
+  occurredAt: string;
+  revision: number;
+}
+
+/** Orders a stream's facts for folding: negative when `a` folds before `b`. */
+export type FactOrder = (a: StoredFact, b: StoredFact) => number;
+
 /**
  * A stream's rules as pure functions (the decider of Emmett): what a command makes happen given the state, and
  * how each event changes the state. Framework-free; a generic handler does the loading and appending.
@@ -23,8 +33,8 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   /** The schema version each event type is written with today. */
   schemaVersion(type: string): number;
   /**
-   * 'revision' folds in stream order. 'occurrence' folds in (occurredAt, revision) order, so that a back-dated
-   * fact recorded late counts where it happened, as every read model counts it.
+   * 'revision' folds in stream order; a FactOrder folds in the order it gives (the lead: when things happened,
+   * so that a back-dated fact recorded late counts where it happened, as every read model counts it).
    */
-  readonly foldOrder: 'revision' | 'occurrence';
+  readonly foldOrder: 'revision' | FactOrder;
 }

@@ -1,10 +1,14 @@
 import { RecordedEvent } from '@crm/event-store';
-import { LEAD_EVENT_SCHEMA_VERSIONS, LEAD_STREAM_PREFIX, LeadEvent, leadIdFromStream, upcastLeadEvent } from '@crm/lead';
+import {
+  compareInstants, isCustomerInteraction, LEAD_EVENT_SCHEMA_VERSIONS, LEAD_STREAM_PREFIX, LeadEvent, leadIdFromStream, nextLastInteractionAt, upcastLeadEvent,
+} from '@crm/lead';
 
 /** A lead event as projections see it: decoded, upcast, with the times they may use (never the clock). */
 export interface LeadEnvelope {
   leadId: string;
   position: number;
+  /** The event's revision in its lead stream: breaks ties between facts that happened at the same time. */
+  revision: number;
   event: LeadEvent;
   occurredAt: string;
   recordedAt: string;
@@ -33,6 +37,7 @@ export function decodeLeadEvent(recorded: RecordedEvent): LeadEnvelope | undefin
   return {
     leadId: leadIdFromStream(recorded.streamId),
     position: recorded.position,
+    revision: recorded.revision,
     event: upcastLeadEvent(recorded.type, metadata.schemaVersion ?? 1, recorded.data),
     occurredAt: metadata.occurredAt,
     recordedAt: metadata.recordedAt,
@@ -41,11 +46,18 @@ export function decodeLeadEvent(recorded: RecordedEvent): LeadEnvelope | undefin
 
 export const periodOf = (isoTime: string): string => isoTime.slice(0, 7);
 
-/** Events in which the dealer actually dealt with the lead: they count for first response and going cold. */
-export const INTERACTION_EVENTS: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
-  'ShowroomVisited', 'CallLogged', 'TestDriveScheduled', 'TestDriveCompleted', 'InvitationSent',
-  'InvitationAnswered', 'InvitationAttended', 'NeedsAnalysed', 'VehiclePresented', 'QuoteGiven',
-]);
+export const earliest = (a: string | null, b: string): string => (a === null || compareInstants(b, a) < 0 ? b : a);
 
-export const earliest = (a: string | null, b: string): string => (a === null || b < a ? b : a);
-export const latest = (a: string | null, b: string): string => (a === null || b > a ? b : a);
+/** The lead's last interaction after one more fact, by the lead's own definition (libs/lead), null for none. */
+export const lastInteraction = (current: string | null, envelope: LeadEnvelope): string | null =>
+  nextLastInteractionAt(current ?? undefined, envelope.event.type, envelope.occurredAt) ?? null;
+
+/**
+ * The first response is the first interaction after the registration itself: what the registration carried
+ * (its own time, the intended purchase time as the first assessment) is the lead coming in, not the dealer answering.
+ */
+export function firstResponse(current: string | null, registeredAt: string, envelope: LeadEnvelope): string | null {
+  const { event, occurredAt } = envelope;
+  if (event.type === 'LeadRegistered' || !isCustomerInteraction(event.type)) return current;
+  return compareInstants(occurredAt, registeredAt) > 0 ? earliest(current, occurredAt) : current;
+}

@@ -30,7 +30,8 @@ export class ReadSideService {
   }
 
   async kpis(dealerId: string, period: Period, minPosition?: number): Promise<KpiReport> {
-    await this.caughtUp([FUNNEL_PROJECTION, TIER_PROJECTION], minPosition);
+    // The walk-in close rate counts the visitors who left no record: the showroom projection too.
+    await this.caughtUp([FUNNEL_PROJECTION, TIER_PROJECTION, SHOWROOM_PROJECTION], minPosition);
     return this.queries.kpis(dealerId, normalised(period));
   }
 

@@ -1,10 +1,11 @@
 import { SqliteEventStore } from '@crm/event-store';
-import { Decider } from '@crm/kernel';
+import { Decider, FactOrder } from '@crm/kernel';
 import { StreamLoader } from './stream-loader';
 
 /** The last value set wins: a fold whose answer depends on the order of the facts. */
 type Set = { type: 'Set'; data: { value: string } };
-const lastValue = (foldOrder: 'revision' | 'occurrence'): Decider<never, Set, string | undefined> => ({
+const byTime: FactOrder = (a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.revision - b.revision);
+const lastValue = (foldOrder: 'revision' | FactOrder): Decider<never, Set, string | undefined> => ({
   decide: () => [],
   evolve: (_state, event) => event.data.value,
   initialState: undefined,
@@ -28,12 +29,12 @@ describe('StreamLoader', () => {
   afterEach(() => store.close());
 
   it('folds in occurrence order: a fact recorded late but dated earlier does not override a later one', async () => {
-    const loader = new StreamLoader(store, lastValue('occurrence'));
+    const loader = new StreamLoader(store, lastValue(byTime));
     await store.append('s', [set('T4', '2026-03-04T00:00:00.000Z')], 'no_stream');
     expect((await loader.load('s')).state).toBe('T4');
     await store.append('s', [set('T5', '2026-03-02T00:00:00.000Z')], 0);
     // The cached fold cannot be extended by an earlier fact: the loader folds the whole stream again.
-    expect(await loader.load('s')).toMatchObject({ state: 'T4', revision: 1, lastOccurredAt: '2026-03-04T00:00:00.000Z' });
+    expect(await loader.load('s')).toMatchObject({ state: 'T4', revision: 1, last: { occurredAt: '2026-03-04T00:00:00.000Z', revision: 0 } });
     await store.append('s', [set('T2', '2026-03-04T12:00:00.000Z')], 1);
     expect((await loader.load('s')).state).toBe('T2');
   });
@@ -45,6 +46,6 @@ describe('StreamLoader', () => {
   });
 
   it('answers an empty stream with the initial state at revision -1', async () => {
-    expect(await new StreamLoader(store, lastValue('occurrence')).load('nothing')).toEqual({ state: undefined, revision: -1, position: 0 });
+    expect(await new StreamLoader(store, lastValue(byTime)).load('nothing')).toEqual({ state: undefined, revision: -1, position: 0 });
   });
 });

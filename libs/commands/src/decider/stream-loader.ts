@@ -1,5 +1,5 @@
 import { EventStore, ReadStreamOptions, RecordedEvent } from '@crm/event-store';
-import { Decider, DomainEvent } from '@crm/kernel';
+import { Decider, DomainEvent, FactOrder, StoredFact } from '@crm/kernel';
 import { StateCache } from './state-cache';
 
 export interface LoadedStream<State> {
@@ -8,8 +8,8 @@ export interface LoadedStream<State> {
   revision: number;
   /** Global position of the stream's last event; 0 when it does not exist. */
   position: number;
-  /** The latest occurredAt folded in: an occurrence-ordered fold may only be extended by facts not earlier. */
-  lastOccurredAt?: string;
+  /** The last fact in fold order: an ordered fold may only be extended by facts that come after it. */
+  last?: StoredFact;
 }
 
 /** Loads a stream's state by folding its events through the decider's evolve, in the decider's fold order. */
@@ -23,9 +23,10 @@ export class StreamLoader<State> {
     const cached = this.cache.get(streamId);
     const events = await this.store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
     if (cached && events.length === 0) return cached;
-    let loaded: LoadedStream<State>;
-    if (cached && this.extends(cached, events)) loaded = this.fold(events, cached);
-    else loaded = this.fold(cached ? await this.store.readStream(streamId) : events);
+    // A late (back-dated) entry belongs before facts already folded: the whole stream is folded again.
+    const loaded = cached && this.extends(cached, events)
+      ? this.fold(events, cached)
+      : this.fold(cached ? await this.store.readStream(streamId) : events);
     if (loaded.revision >= 0) this.cache.set(streamId, loaded);
     return loaded;
   }
@@ -37,34 +38,30 @@ export class StreamLoader<State> {
 
   /** Folds events in the decider's order onto `base` (which they must extend). */
   fold(events: readonly RecordedEvent[], base: LoadedStream<State> = this.empty()): LoadedStream<State> {
-    const ordered = this.decider.foldOrder === 'occurrence' ? byOccurrence(events) : events;
-    let { state, revision, position, lastOccurredAt } = base;
+    const order = this.decider.foldOrder;
+    const ordered = order === 'revision' ? events : [...events].sort((a, b) => order(factOf(a), factOf(b)));
+    let { state, revision, position, last } = base;
     for (const recorded of ordered) {
-      const { occurredAt, schemaVersion } = recorded.metadata;
-      const event = this.decider.decode(recorded.type, schemaVersion, recorded.data);
-      if (event) state = this.decider.evolve(state, event, { occurredAt, revision: recorded.revision });
+      const event = this.decider.decode(recorded.type, recorded.metadata.schemaVersion, recorded.data);
+      if (event) state = this.decider.evolve(state, event, { occurredAt: recorded.metadata.occurredAt, revision: recorded.revision });
       revision = Math.max(revision, recorded.revision);
       position = Math.max(position, recorded.position);
-      if (lastOccurredAt === undefined || occurredAt > lastOccurredAt) lastOccurredAt = occurredAt;
+      if (order !== 'revision') last = factOf(recorded);
     }
-    return lastOccurredAt === undefined ? { state, revision, position } : { state, revision, position, lastOccurredAt };
+    return last === undefined ? { state, revision, position } : { state, revision, position, last };
   }
 
   empty(): LoadedStream<State> {
     return { state: this.decider.initialState, revision: -1, position: 0 };
   }
 
-  /** New events extend a fold unless one of them happened before a fact already folded (a late entry). */
   private extends(base: LoadedStream<State>, events: readonly RecordedEvent[]): boolean {
-    if (this.decider.foldOrder === 'revision' || base.lastOccurredAt === undefined) return true;
-    const last = base.lastOccurredAt;
-    return events.every((event) => event.metadata.occurredAt >= last);
+    const order: 'revision' | FactOrder = this.decider.foldOrder;
+    if (order === 'revision' || base.last === undefined) return true;
+    const last = base.last;
+    return events.every((event) => order(factOf(event), last) > 0);
   }
 }
 
-/** Occurrence order; a tie keeps stream order. ISO-8601 UTC strings of one format compare as times. */
-export function byOccurrence(events: readonly RecordedEvent[]): RecordedEvent[] {
-  return [...events].sort((a, b) => compareText(a.metadata.occurredAt, b.metadata.occurredAt) || a.revision - b.revision);
-}
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const factOf = (recorded: RecordedEvent): StoredFact =>
+  ({ type: recorded.type, occurredAt: recorded.metadata.occurredAt, revision: recorded.revision });

@@ -82,9 +82,9 @@ describe('Lead decider: winning and delivering', () => {
       .thenThrows(LeadErrorCode.DealAlreadyWon);
   });
 
-  it('refuses a win after delivery', () => {
+  it('refuses to lose a delivered deal', () => {
     given(registeredLeadWith(dealWon(), vehicleDelivered()))
-      .when(command('WinDeal', {}))
+      .when(command('LoseDeal', { requestId: 'loss-1', reason: 'price' }, { actor: actorAs('manager') }))
       .thenThrows(LeadErrorCode.VehicleAlreadyDelivered);
   });
 

@@ -2,6 +2,7 @@ import { Decider } from '@crm/kernel';
 import { LeadCommand } from '../commands/lead-commands';
 import { LEAD_EVENT_SCHEMA_VERSIONS, upcastLeadEvent } from '../events/lead-event-schema';
 import { LeadEvent, LeadEventType } from '../events/lead-events';
+import { compareLeadFacts } from '../history/lead-history';
 import { decide } from './lead.decider';
 import { initialLeadState, LeadState } from './lead-state';
 import { evolve } from './lead.evolve';
@@ -14,5 +15,5 @@ export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState> = {
   decode: (type, schemaVersion, data) =>
     type in LEAD_EVENT_SCHEMA_VERSIONS ? upcastLeadEvent(type, schemaVersion, data) : undefined,
   schemaVersion: (type) => LEAD_EVENT_SCHEMA_VERSIONS[type as LeadEventType] ?? 1,
-  foldOrder: 'occurrence',
+  foldOrder: compareLeadFacts,
 };

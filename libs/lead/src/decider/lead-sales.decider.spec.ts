@@ -60,9 +60,15 @@ describe('Lead decider: test drives', () => {
       .then([{ type: 'TestDriveCompleted', data: { testDriveId: 'td-1', model: 'Model S' } }]);
   });
 
-  it('refuses a test drive after delivery', () => {
+  it('books a test drive after delivery as the start of the next purchase', () => {
     given(registeredLeadWith(dealWon(), vehicleDelivered()))
       .when(command('ScheduleTestDrive', schedule))
+      .then([{ type: 'PurchaseCycleStarted', data: { cycle: 2, reason: 'test_drive' } }, { type: 'TestDriveScheduled', data: schedule }]);
+  });
+
+  it('refuses to complete a first-purchase test drive after delivery', () => {
+    given(registeredLeadWith({ type: 'TestDriveScheduled', data: schedule }, dealWon(), vehicleDelivered()))
+      .when(command('CompleteTestDrive', { testDriveId: schedule.testDriveId }))
       .thenThrows(LeadErrorCode.VehicleAlreadyDelivered);
   });
 
@@ -131,12 +137,6 @@ describe('Lead decider: quotes', () => {
 
   it('refuses a quote once the deal is won', () => {
     given(registeredLeadWith(dealWon())).when(command('GiveQuote', quote)).thenThrows(LeadErrorCode.DealAlreadyWon);
-  });
-
-  it('refuses a quote after delivery', () => {
-    given(registeredLeadWith(dealWon(), vehicleDelivered()))
-      .when(command('GiveQuote', quote))
-      .thenThrows(LeadErrorCode.VehicleAlreadyDelivered);
   });
 
   it.each([0, -1, 1.5])('refuses quantity %p', (quantity) => {

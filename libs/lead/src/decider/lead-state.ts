@@ -12,6 +12,8 @@ export interface TestDriveState {
   model: string;
   scheduledFor: string;
   status: TestDriveStatus;
+  /** When it was booked (occurred-at of the scheduling): its outcome cannot be dated earlier. */
+  bookedAt?: string;
 }
 
 export type InvitationStatus = 'sent' | 'answered' | 'attended';
@@ -19,13 +21,42 @@ export interface InvitationState {
   kind: InvitationKind;
   status: InvitationStatus;
   response?: InvitationResponse;
+  /** Its answer and attendance cannot be dated earlier. */
+  sentAt?: string;
 }
 
 export interface QuoteState {
+  /** The purchase cycle it was given in: a deal is won on a quote of its own cycle. */
+  cycle?: number;
   model: string;
   quantity: number;
   unitPrice: Money;
   totalPrice: Money;
+  /** A deal won on this quote cannot be dated earlier. */
+  givenAt?: string;
+}
+
+export interface OpenComplaint {
+  category: ComplaintCategory;
+  filedAt?: string;
+}
+
+/** One status the lead entered and since when (occurred-at); the lead's status at any time is read from these. */
+export interface StatusChange {
+  status: RegisteredLeadStatus;
+  since?: string;
+}
+
+/**
+ * When each value that the lead holds as "current" last changed (occurred-at). A change dated before the last
+ * one would be folded under it and silently lost, so the decider refuses it (the assessment is the exception:
+ * a late assessment is history, not a correction of the current tier).
+ */
+export interface LastChanges {
+  contact?: string;
+  consent?: string;
+  consultant?: string;
+  assessment?: string;
 }
 
 export interface PendingLossRequest {
@@ -66,10 +97,17 @@ export interface RegisteredLeadState extends LeadRegistration {
   invitations: Readonly<Record<string, InvitationState>>;
   quotes: Readonly<Record<string, QuoteState>>;
   latestQuoteId?: string;
+  /** The deal of the current purchase cycle. */
   deal?: DealState;
+  /** The current purchase cycle: 1 from registration, one more for each purchase after a delivery. */
+  cycle: number;
+  /** Vehicles delivered: completed purchases. */
+  purchases: number;
+  /** The deals of earlier cycles, oldest first. */
+  pastDeals: readonly DealState[];
   pendingLossRequest?: PendingLossRequest;
   lostReason?: LostReason;
-  openComplaints: Readonly<Record<string, ComplaintCategory>>;
+  openComplaints: Readonly<Record<string, OpenComplaint>>;
   resolvedComplaintIds: readonly string[];
   /** The nurture plan: every touch planned for the lead, by id, with where it stands. */
   touches: Readonly<Record<string, TouchState>>;
@@ -78,6 +116,9 @@ export interface RegisteredLeadState extends LeadRegistration {
   /** From event metadata; undefined when the history was folded without it. */
   registeredAt?: string;
   lastInteractionAt?: string;
+  /** Every status the lead entered, in the order it happened; the last one is `status`. */
+  statusLog: readonly StatusChange[];
+  lastChanges: LastChanges;
 }
 
 /**

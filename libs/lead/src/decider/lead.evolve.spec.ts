@@ -88,7 +88,7 @@ describe('Lead evolve', () => {
       { type: 'ComplaintFiled', data: { complaintId: 'c-2', category: 'service', description: 'slow' } },
       { type: 'ComplaintResolved', data: { complaintId: 'c-1', cause: 'unclear quote', remedy: 'refund' } },
     );
-    expect(state.openComplaints).toEqual({ 'c-2': 'service' });
+    expect(state.openComplaints).toEqual({ 'c-2': { category: 'service' } });
     expect(state.resolvedComplaintIds).toEqual(['c-1']);
   });
 

@@ -1,27 +1,27 @@
 import { assertNever } from '@crm/kernel';
 import { LeadEvent, LeadEventType, LeadRegistered } from '../events/lead-events';
-import { InvitationState, LeadState, RegisteredLeadState } from './lead-state';
+import { nextLastInteractionAt } from '../history/customer-interactions';
+import { applyComplaint, applyInvitation, applyTestDrive } from './lead-activities.evolve';
+import { LastChanges, LeadState, RegisteredLeadState, RegisteredLeadStatus } from './lead-state';
 import { applyTouch } from './touch.evolve';
 
 export interface EvolveMeta {
   occurredAt: string;
 }
 
-/** Contacts with the customer; administrative facts (hand-offs, consent, loss approval) do not count. */
-const INTERACTIONS: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
-  'LeadRegistered', 'ShowroomVisited', 'CallLogged', 'TestDriveScheduled', 'TestDriveCompleted',
-  'InvitationSent', 'InvitationAnswered', 'InvitationAttended', 'NeedsAnalysed', 'VehiclePresented',
-  'QuoteGiven', 'PurchaseIntentAssessed', 'DealWon', 'VehicleDelivered', 'ComplaintFiled',
-]);
-
-/** Pure: folds one event into the state. It never throws, so that any stored history can be replayed. */
+/**
+ * Pure: folds one event into the state. It never throws, so that any stored history can be replayed. Callers fold
+ * a lead's events in the order they happened (`foldLeadHistory`), which is not always the order they were recorded.
+ */
 export function evolve(state: LeadState, event: LeadEvent, meta?: EvolveMeta): LeadState {
   if (event.type === 'LeadRegistered') return registered(event, meta);
   // A fact about a lead that was never registered cannot change anything; ignoring it keeps replay total.
   if (state.status === 'unregistered') return state;
-  const next = apply(state, event);
-  if (!meta || !INTERACTIONS.has(event.type)) return next;
-  return { ...next, lastInteractionAt: later(next.lastInteractionAt, meta.occurredAt) };
+  const next = apply(state, event, meta?.occurredAt);
+  if (!meta) return next;
+  // The same definition the read side uses (libs/lead history/customer-interactions).
+  const lastInteractionAt = nextLastInteractionAt(next.lastInteractionAt, event.type, meta.occurredAt);
+  return lastInteractionAt === next.lastInteractionAt ? next : { ...next, lastInteractionAt };
 }
 
 function registered(event: LeadRegistered, meta: EvolveMeta | undefined): RegisteredLeadState {
@@ -44,10 +44,15 @@ function registered(event: LeadRegistered, meta: EvolveMeta | undefined): Regist
     warnings: {},
     registeredAt: meta?.occurredAt,
     lastInteractionAt: meta?.occurredAt,
+    cycle: 1,
+    purchases: 0,
+    pastDeals: [],
+    statusLog: [{ status: 'active', since: meta?.occurredAt }],
+    lastChanges: {},
   };
 }
 
-function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegistered>): RegisteredLeadState {
+function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegistered>, at: string | undefined): RegisteredLeadState {
   switch (event.type) {
     case 'ShowroomVisited':
     case 'CallLogged':
@@ -57,43 +62,45 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'TestDriveScheduled':
     case 'TestDriveCompleted':
     case 'TestDriveMissed':
-      return applyTestDrive(state, event);
+      return applyTestDrive(state, event, at);
     case 'InvitationSent':
     case 'InvitationAnswered':
     case 'InvitationAttended':
-      return applyInvitation(state, event);
+      return applyInvitation(state, event, at);
     case 'NeedsAnalysed':
       return applyNeeds(state, event);
     case 'QuoteGiven': {
       const { quoteId, model, quantity, unitPrice, totalPrice } = event.data;
-      const quotes = { ...state.quotes, [quoteId]: { model, quantity, unitPrice, totalPrice } };
-      return { ...state, quotes, latestQuoteId: quoteId };
+      const quote = { cycle: state.cycle, model, quantity, unitPrice, totalPrice, ...(at ? { givenAt: at } : {}) };
+      return { ...state, quotes: { ...state.quotes, [quoteId]: quote }, latestQuoteId: quoteId };
     }
     case 'PurchaseIntentAssessed':
-      return { ...state, tier: event.data.tier, timeframe: event.data.timeframe };
+      return changed({ ...state, tier: event.data.tier, timeframe: event.data.timeframe }, 'assessment', at);
     case 'ConsultantAssigned':
-      return { ...state, consultantId: event.data.consultantId };
+      return changed({ ...state, consultantId: event.data.consultantId }, 'consultant', at);
     case 'LeadReturnedToNurturing':
-      return { ...state, consultantId: undefined };
+      return changed({ ...state, consultantId: undefined }, 'consultant', at);
     case 'DealWon':
-      return { ...state, status: 'won', deal: { ...event.data } };
+      return entered({ ...state, deal: { ...event.data } }, 'won', at);
     case 'VehicleDelivered':
-      return { ...state, status: 'delivered', deal: { ...state.deal, vin: event.data.vin ?? state.deal?.vin } };
+      return entered({ ...state, deal: { ...state.deal, vin: event.data.vin ?? state.deal?.vin }, purchases: state.purchases + 1 }, 'delivered', at);
+    case 'PurchaseCycleStarted':
+      return nextCycle(state, event.data.cycle, at);
     case 'LossRequested':
-      return { ...state, status: 'loss_pending', pendingLossRequest: { ...event.data } };
+      return entered({ ...state, pendingLossRequest: { ...event.data } }, 'loss_pending', at);
     case 'LossRejected':
-      return { ...state, status: 'active', pendingLossRequest: undefined };
+      return entered({ ...state, pendingLossRequest: undefined }, 'active', at);
     case 'DealLost':
-      return { ...state, status: 'lost', lostReason: event.data.reason, pendingLossRequest: undefined };
+      return entered({ ...state, lostReason: event.data.reason, pendingLossRequest: undefined }, 'lost', at);
     case 'LeadReopened':
-      return { ...state, status: 'active', lostReason: undefined };
+      return entered({ ...state, lostReason: undefined }, 'active', at);
     case 'ContactDetailsChanged':
-      return applyContact(state, event);
+      return changed(applyContact(state, event), 'contact', at);
     case 'MarketingConsentChanged':
-      return { ...state, marketingConsent: event.data.marketingConsent };
+      return changed({ ...state, marketingConsent: event.data.marketingConsent }, 'consent', at);
     case 'ComplaintFiled':
     case 'ComplaintResolved':
-      return applyComplaint(state, event);
+      return applyComplaint(state, event, at);
     case 'TouchScheduled':
     case 'TouchCancelled':
     case 'TouchSent':
@@ -108,48 +115,23 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
   }
 }
 
+/** The customer's next purchase: the last deal moves to the past ones, and the sale starts over on the same lead. */
+function nextCycle(state: RegisteredLeadState, cycle: number, at: string | undefined): RegisteredLeadState {
+  const pastDeals = state.deal ? [...state.pastDeals, state.deal] : state.pastDeals;
+  const next = { ...state, cycle, pastDeals, deal: undefined, latestQuoteId: undefined, lostReason: undefined, pendingLossRequest: undefined };
+  return entered(next, 'active', at);
+}
+
+/** A new status, logged with the time it began. */
+function entered(state: RegisteredLeadState, status: RegisteredLeadStatus, at: string | undefined): RegisteredLeadState {
+  return { ...state, status, statusLog: [...state.statusLog, { status, since: at }] };
+}
+
+function changed(state: RegisteredLeadState, value: keyof LastChanges, at: string | undefined): RegisteredLeadState {
+  return at === undefined ? state : { ...state, lastChanges: { ...state.lastChanges, [value]: at } };
+}
+
 type EventOf<T extends LeadEventType> = Extract<LeadEvent, { type: T }>;
-
-function applyTestDrive(
-  state: RegisteredLeadState,
-  event: EventOf<'TestDriveScheduled' | 'TestDriveCompleted' | 'TestDriveMissed'>,
-): RegisteredLeadState {
-  const { testDriveId } = event.data;
-  const known = state.testDrives[testDriveId];
-  const next =
-    event.type === 'TestDriveScheduled'
-      ? { model: event.data.model, scheduledFor: event.data.scheduledFor, status: 'scheduled' as const }
-      : {
-          model: event.data.model,
-          scheduledFor: known?.scheduledFor ?? '',
-          status: event.type === 'TestDriveCompleted' ? ('completed' as const) : ('no_show' as const),
-        };
-  return { ...state, testDrives: { ...state.testDrives, [testDriveId]: next } };
-}
-
-function applyInvitation(
-  state: RegisteredLeadState,
-  event: EventOf<'InvitationSent' | 'InvitationAnswered' | 'InvitationAttended'>,
-): RegisteredLeadState {
-  const { invitationId } = event.data;
-  const next = nextInvitation(state.invitations[invitationId], event);
-  if (!next) return state;
-  return { ...state, invitations: { ...state.invitations, [invitationId]: next } };
-}
-
-function nextInvitation(
-  known: InvitationState | undefined,
-  event: EventOf<'InvitationSent' | 'InvitationAnswered' | 'InvitationAttended'>,
-): InvitationState | undefined {
-  switch (event.type) {
-    case 'InvitationSent':
-      return { kind: event.data.kind, status: 'sent' };
-    case 'InvitationAnswered':
-      return known && { ...known, status: 'answered', response: event.data.response };
-    case 'InvitationAttended':
-      return { ...known, kind: event.data.kind, status: 'attended' };
-  }
-}
 
 function applyNeeds(state: RegisteredLeadState, event: EventOf<'NeedsAnalysed'>): RegisteredLeadState {
   const { intendedModels, budget, payment, decisionMaker } = event.data;
@@ -172,22 +154,4 @@ function applyContact(state: RegisteredLeadState, event: EventOf<'ContactDetails
     wechat: wechat ?? state.contact.wechat,
   };
   return { ...state, contact };
-}
-
-function applyComplaint(
-  state: RegisteredLeadState,
-  event: EventOf<'ComplaintFiled' | 'ComplaintResolved'>,
-): RegisteredLeadState {
-  const { complaintId } = event.data;
-  if (event.type === 'ComplaintFiled') {
-    return { ...state, openComplaints: { ...state.openComplaints, [complaintId]: event.data.category } };
-  }
-  const { [complaintId]: _resolved, ...stillOpen } = state.openComplaints;
-  return { ...state, openComplaints: stillOpen, resolvedComplaintIds: [...state.resolvedComplaintIds, complaintId] };
-}
-
-/** Back-dated events must not move the last interaction backwards. */
-function later(current: string | undefined, candidate: string): string {
-  if (current === undefined) return candidate;
-  return Date.parse(candidate) > Date.parse(current) ? candidate : current;
 }

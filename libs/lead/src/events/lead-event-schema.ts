@@ -10,7 +10,7 @@ export const LEAD_EVENT_SCHEMA_VERSIONS: Record<LeadEventType, number> = {
   InvitationSent: 1, InvitationAnswered: 1, InvitationAttended: 1,
   NeedsAnalysed: 1, VehiclePresented: 1, QuoteGiven: 1, PurchaseIntentAssessed: 1,
   ConsultantAssigned: 1, LeadReturnedToNurturing: 1,
-  DealWon: 1, VehicleDelivered: 1,
+  DealWon: 1, VehicleDelivered: 1, PurchaseCycleStarted: 1,
   LossRequested: 1, LossApproved: 1, LossRejected: 1, DealLost: 1, LeadReopened: 1,
   ContactDetailsChanged: 1, MarketingConsentChanged: 1,
   ComplaintFiled: 1, ComplaintResolved: 1,

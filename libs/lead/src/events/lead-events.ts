@@ -2,7 +2,7 @@ import { FirstContactProfile, LeadRegistration, Money } from './lead-values';
 import { TouchEvent } from './touch-events';
 import {
   CallDirection, CallOutcome, ComplaintCategory, HandoffReason, IntentTier, InvitationKind,
-  InvitationResponse, LostReason, PurchaseTimeframe, ReturnReason, TouchChannel,
+  InvitationResponse, LostReason, PurchaseCycleReason, PurchaseTimeframe, ReturnReason, TouchChannel,
 } from './lead-vocabulary';
 
 /** An event as the decider produces it: a past-tense fact. Metadata is added by the handler that appends it. */
@@ -59,6 +59,11 @@ export type ConsultantAssigned = Event<'ConsultantAssigned', { consultantId: str
 export type LeadReturnedToNurturing = Event<'LeadReturnedToNurturing', { consultantId: string; reason: ReturnReason; note?: string }>;
 export type DealWon = Event<'DealWon', { quoteId?: string; model?: string; quantity?: number; totalPrice?: Money; orderRef?: string }>;
 export type VehicleDelivered = Event<'VehicleDelivered', { vin?: string; model?: string; note?: string }>;
+/**
+ * A delivered customer's next purchase begins: a new sales cycle on the same lead (cycle 1 is the registration's).
+ * The decider records it before the selling step that opened it, in the same append.
+ */
+export type PurchaseCycleStarted = Event<'PurchaseCycleStarted', { cycle: number; reason: PurchaseCycleReason }>;
 export type LossRequested = Event<'LossRequested', { requestId: string; reason: LostReason; competitor?: string; note?: string }>;
 export type LossApproved = Event<'LossApproved', { requestId: string; note?: string }>;
 export type LossRejected = Event<'LossRejected', { requestId: string; note?: string }>;
@@ -81,7 +86,7 @@ export type LeadEvent =
   | InvitationSent | InvitationAnswered | InvitationAttended
   | NeedsAnalysed | VehiclePresented | QuoteGiven | PurchaseIntentAssessed
   | ConsultantAssigned | LeadReturnedToNurturing
-  | DealWon | VehicleDelivered
+  | DealWon | VehicleDelivered | PurchaseCycleStarted
   | LossRequested | LossApproved | LossRejected | DealLost | LeadReopened
   | ContactDetailsChanged | MarketingConsentChanged
   | ComplaintFiled | ComplaintResolved

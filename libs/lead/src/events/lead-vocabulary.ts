@@ -34,11 +34,18 @@ export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
 export const INVITATION_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
 export type InvitationResponse = (typeof INVITATION_RESPONSES)[number];
 
+/** Why a lead was lost; `invalid_lead` and `duplicate_lead` close records that were never real prospects. */
 export const LOST_REASONS = [
   'bought_competitor_brand', 'bought_same_brand_elsewhere', 'price', 'financing_declined', 'postponed_purchase',
-  'no_longer_interested', 'unreachable', 'invalid_lead', 'other',
+  'no_longer_interested', 'unreachable', 'invalid_lead', 'duplicate_lead', 'other',
 ] as const;
 export type LostReason = (typeof LOST_REASONS)[number];
+
+/** What opened a known customer's next purchase: the first selling step after a delivery. */
+export const PURCHASE_CYCLE_REASONS = [
+  'purchase_intent', 'needs_analysis', 'vehicle_presentation', 'test_drive', 'quote', 'order',
+] as const;
+export type PurchaseCycleReason = (typeof PURCHASE_CYCLE_REASONS)[number];
 
 export const HANDOFF_REASONS = ['walk_in', 'hot_tier', 'customer_request', 'manual'] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];

@@ -3,6 +3,7 @@ import { LeadEvent } from '../events/lead-events';
 import { decide } from '../decider/lead.decider';
 import { evolve } from '../decider/lead.evolve';
 import { LeadState, initialLeadState } from '../decider/lead-state';
+import { foldLeadHistory } from '../history/lead-history';
 import { LeadError, LeadErrorCode } from '../lead.errors';
 
 /** A past event, optionally with the time it occurred (evolve takes registeredAt and lastInteractionAt from it). */
@@ -25,7 +26,18 @@ export interface Outcome {
 
 /** given events / when command / then events or an error code: the decider's specifications read this way. */
 export function given(events: readonly GivenEvent[]): { when(command: LeadCommand): Outcome } {
-  const state = fold(events);
+  return givenState(fold(events));
+}
+
+/**
+ * Given facts in the order they were recorded (revision = position in the list), each with the time it happened:
+ * the decider sees them as the loader folds them, in the order they happened.
+ */
+export function givenRecorded(facts: ReadonlyArray<{ event: LeadEvent; occurredAt: string }>): { when(command: LeadCommand): Outcome } {
+  return givenState(foldLeadHistory(facts.map((fact, revision) => ({ ...fact, revision }))).state);
+}
+
+function givenState(state: LeadState): { when(command: LeadCommand): Outcome } {
   return {
     when(command) {
       return {

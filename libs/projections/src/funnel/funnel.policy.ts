@@ -1,4 +1,4 @@
-import { LeadEvent } from '@crm/lead';
+import { LeadEvent, LostReason } from '@crm/lead';
 
 export const FUNNEL_STAGES = [
   'initial_contact', 'needs_analysed', 'vehicle_presented', 'test_drive', 'quote', 'delivered',
@@ -10,8 +10,10 @@ export interface FunnelPolicy {
   probabilityByStage: Record<FunnelStage, number>;
   /** The event that moves a lead into a stage; stages only move forward. */
   stageByEvent: Partial<Record<LeadEvent['type'], FunnelStage>>;
-  /** A won deal is certain even before delivery. */
+  /** A signed order (won) until the vehicle is delivered: the guide's "quote to deal" 90 %, not yet 100 %. */
   wonProbability: number;
+  /** Leads closed for these reasons were never real prospects: they are left out of every rate and count. */
+  invalidLostReasons: readonly LostReason[];
 }
 
 export const DEFAULT_FUNNEL_POLICY: FunnelPolicy = {
@@ -26,7 +28,12 @@ export const DEFAULT_FUNNEL_POLICY: FunnelPolicy = {
     QuoteGiven: 'quote',
     VehicleDelivered: 'delivered',
   },
-  wonProbability: 100,
+  wonProbability: 90,
+  invalidLostReasons: ['invalid_lead', 'duplicate_lead'],
 };
+
+/** A cycle lost as invalid or duplicate: not a prospect, so outside the funnel's and the KPIs' rates. */
+export const isInvalid = (cycle: { status: string; lostReason: LostReason | null }, policy: FunnelPolicy = DEFAULT_FUNNEL_POLICY): boolean =>
+  cycle.status === 'lost' && cycle.lostReason !== null && policy.invalidLostReasons.includes(cycle.lostReason);
 
 export const stageRank = (stage: FunnelStage): number => FUNNEL_STAGES.indexOf(stage);

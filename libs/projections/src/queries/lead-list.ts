@@ -32,6 +32,9 @@ export interface LeadRow {
   status: DealStatus;
   intendedModel: string | null;
   quantity: number | null;
+  /** The current purchase cycle (2+ for a repeat purchase) and the vehicles delivered so far. */
+  cycle: number;
+  purchases: number;
   probability: number;
   expectedValue: number;
   expectedCloseDate: string | null;
@@ -53,6 +56,7 @@ export function toLeadRow(funnel: FunnelLeadView, tier: TierLeadView | undefined
     leadId: funnel.leadId, name: funnel.name, channel: funnel.channel, consultantId: funnel.consultantId,
     registeredAt: funnel.registeredAt, stage: funnel.stage, status: funnel.status,
     intendedModel: funnel.quote?.model ?? funnel.intendedModel, quantity: funnel.quote?.quantity ?? null,
+    cycle: funnel.cycle, purchases: funnel.purchases,
     probability: funnel.probability, expectedValue: funnel.expectedValue, expectedCloseDate: funnel.expectedCloseDate,
     tier: tier?.tier ?? null, temperature: tier?.temperature ?? null, valueTier: tier?.valueTier ?? null, lifecycle,
   };

@@ -55,7 +55,8 @@ describe('ReadModelQueries', () => {
 
   it('aggregates the funnel: stages, conversion, time in stage and weighted pipeline', async () => {
     const { total, byChannel, byConsultant } = await queries.funnel('dealer-1', {});
-    expect(total).toMatchObject({ leads: 3, open: 1, won: 1, lost: 1, weightedPipeline: 450_000 });
+    // a: 90 % of 500,000 (open quote); c: 90 % of 300,000 (signed, not delivered yet: still pipeline).
+    expect(total).toMatchObject({ leads: 3, cycles: 3, open: 1, won: 1, lost: 1, invalid: 0, weightedPipeline: 720_000 });
     expect(total.leadsPerStage).toMatchObject({ initial_contact: 0, needs_analysed: 1, quote: 2 });
     expect(total.conversion[0]).toEqual({ from: 'initial_contact', to: 'needs_analysed', reached: 3, converted: 3, rate: 1 });
     expect(total.conversion[1]).toEqual({ from: 'needs_analysed', to: 'vehicle_presented', reached: 3, converted: 2, rate: 0.6667 });
@@ -93,7 +94,7 @@ describe('ReadModelQueries', () => {
 
   it('counts tier migrations in the period', async () => {
     const march = await queries.migrations('dealer-1', { from: at(1), to: at(31) });
-    expect(march).toMatchObject({ total: 2, warmedUp: 1, cooledDown: 1 });
+    expect(march).toMatchObject({ total: 2, warmedUp: 1, hotter: 1, cooledDown: 1 });
     expect(march.matrix.T5.T1).toBe(1);
     expect(march.matrix.T1.T3).toBe(1);
     expect((await queries.migrations('dealer-1', { from: at(6), to: at(31) })).total).toBe(1);
@@ -102,6 +103,8 @@ describe('ReadModelQueries', () => {
   it('computes KPIs', async () => {
     const kpis = await queries.kpis('dealer-1', {});
     expect(kpis.closeRate).toEqual({ won: 1, lost: 1, rate: 0.5 });
+    // Walk-in leads b (lost) and c (won), and 9 visitors who left no record: 1 close in 11 walk-ins.
+    expect(kpis.walkInCloseRate).toEqual({ walkIns: 11, unrecorded: 9, recorded: 2, closes: 1, recordRate: 0.1818, closeRate: 0.0909 });
     expect(kpis.lostReasons).toEqual({ price: 1 });
     expect(kpis.conversionByTier.T1).toEqual({ leads: 1, won: 1, rate: 1 });
     expect(kpis.firstResponse).toEqual({ responded: 3, unanswered: 0, medianSeconds: 14_400, averageSeconds: 36_000 });
@@ -110,7 +113,7 @@ describe('ReadModelQueries', () => {
   it('lists leads sorted and paged, scoped to the dealer', async () => {
     const page = await queries.leads('dealer-1', { sort: 'expectedValue', order: 'desc', page: 1, pageSize: 2 });
     expect(page.total).toBe(3);
-    expect(page.items.map((r) => [r.leadId, r.expectedValue])).toEqual([['a', 450_000], ['c', 300_000]]);
+    expect(page.items.map((r) => [r.leadId, r.expectedValue])).toEqual([['a', 450_000], ['c', 270_000]]);
     expect((await queries.leads('dealer-2', { sort: 'name', order: 'asc', page: 1, pageSize: 10 })).items.map((r) => r.leadId)).toEqual(['x']);
   });
 });

@@ -31,12 +31,12 @@ export class ReadModelQueries {
   }
 
   async migrations(dealerId: string, period: Period): Promise<MigrationMatrix> {
-    return migrationMatrix(await this.tierLeads(dealerId), period);
+    return migrationMatrix(await this.tierLeads(dealerId), period, this.policy);
   }
 
   async kpis(dealerId: string, period: Period): Promise<KpiReport> {
-    const [funnel, tiers] = await Promise.all([this.funnelLeads(dealerId), this.tierLeads(dealerId)]);
-    return kpiReport(funnel, tiers, period);
+    const [funnel, tiers, walkIns] = await Promise.all([this.funnelLeads(dealerId), this.tierLeads(dealerId), this.walkInsWithoutRecord(dealerId)]);
+    return kpiReport(funnel, tiers, period, walkIns);
   }
 
   async leads(dealerId: string, query: LeadListQuery): Promise<LeadPage> {

@@ -16,8 +16,13 @@ export interface MigrationMatrix {
   /** matrix[from][to]: how many tier changes from one tier to another happened in the period. */
   matrix: Record<IntentTier, Record<IntentTier, number>>;
   total: number;
-  /** Moves to a hotter tier (T5 -> T3, ...): the nurture KPI. */
+  /**
+   * The nurture KPI (seed 004): a T3-T5 lead reaching T1, counted on the move into T1 that happened in the period,
+   * directly or through T2, once per climb (it must fall back to T3-T5 to count again).
+   */
   warmedUp: number;
+  /** Moves to any hotter tier (T5 -> T4 counts here, not as warmed up). */
+  hotter: number;
   cooledDown: number;
 }
 
@@ -50,15 +55,22 @@ export function tierReport(all: readonly TierLeadView[], period: Period, now: Da
   return report;
 }
 
-export function migrationMatrix(all: readonly TierLeadView[], period: Period): MigrationMatrix {
+export function migrationMatrix(all: readonly TierLeadView[], period: Period, policy: TierPolicy = DEFAULT_TIER_POLICY): MigrationMatrix {
   const matrix = Object.fromEntries(INTENT_TIERS.map((from) => [from, counts(INTENT_TIERS)])) as MigrationMatrix['matrix'];
-  const result: MigrationMatrix = { period, matrix, total: 0, warmedUp: 0, cooledDown: 0 };
+  const result: MigrationMatrix = { period, matrix, total: 0, warmedUp: 0, hotter: 0, cooledDown: 0 };
+  const { nurturedTiers, goalTier } = policy.nurture;
   for (const lead of all) {
+    // Whether the lead has been in a nurtured tier since it last reached the goal: its moves are in time order.
+    let nurtured = lead.firstTier !== null && nurturedTiers.includes(lead.firstTier);
     for (const move of lead.migrations) {
-      if (!inPeriod(move.at, period)) continue;
+      const counted = inPeriod(move.at, period);
+      if (move.to === goalTier && nurtured && counted) result.warmedUp += 1;
+      if (move.to === goalTier) nurtured = false;
+      else if (nurturedTiers.includes(move.to)) nurtured = true;
+      if (!counted) continue;
       matrix[move.from][move.to] += 1;
       result.total += 1;
-      if (move.to < move.from) result.warmedUp += 1;
+      if (move.to < move.from) result.hotter += 1;
       else result.cooledDown += 1;
     }
   }

@@ -8,71 +8,122 @@ export interface StreamAppend {
   event: EventToAppend;
 }
 
+/** A lead's fact with the time it happened; a history lists them in the order they were recorded. */
+export interface TimedFact {
+  event: LeadEvent;
+  occurredAt: string;
+}
+
 const followUp: fc.Arbitrary<LeadEvent> = fc.oneof(
   fc.constant<LeadEvent>({ type: 'NeedsAnalysed', data: { intendedModels: ['Model X'], budget: { max: 350_000, currency: 'CNY' } } }),
   fc.constant<LeadEvent>({ type: 'VehiclePresented', data: { model: 'Model X' } }),
   fc.constant<LeadEvent>({ type: 'TestDriveCompleted', data: { testDriveId: 'td', model: 'Model X' } }),
   fc.integer({ min: 100, max: 900 }).map((k) => quote(`q${k}`, k * 1000, `2026-0${(k % 9) + 1}-15`)),
+  fc.integer({ min: 100, max: 900 }).map<LeadEvent>((k) => ({
+    type: 'DealWon', data: { quoteId: `q${k}`, model: 'Model Y', quantity: 2, totalPrice: { amount: k * 900, currency: 'CNY' } },
+  })),
   fc.constantFrom(...INTENT_TIERS).map<LeadEvent>((tier) => ({ type: 'PurchaseIntentAssessed', data: { timeframe: 'in_2_3_months', tier } })),
   fc.constantFrom('c1', 'c2').map<LeadEvent>((consultantId) => ({ type: 'ConsultantAssigned', data: { consultantId, reason: 'manual' } })),
   fc.constant<LeadEvent>({ type: 'CallLogged', data: { direction: 'outbound', outcome: 'connected' } }),
   fc.constant<LeadEvent>({ type: 'ShowroomVisited', data: {} }),
+  fc.constant<LeadEvent>({ type: 'ComplaintFiled', data: { complaintId: 'c', category: 'service', description: 'slow' } }),
   fc.constant<LeadEvent>({ type: 'DealWon', data: {} }),
   fc.constant<LeadEvent>({ type: 'VehicleDelivered', data: {} }),
   fc.constantFrom(...LOST_REASONS).map<LeadEvent>((reason) => ({ type: 'DealLost', data: { reason } })),
   fc.constant<LeadEvent>({ type: 'LeadReopened', data: {} }),
+  fc.integer({ min: 2, max: 4 }).map<LeadEvent>((cycle) => ({ type: 'PurchaseCycleStarted', data: { cycle, reason: 'quote' } })),
 );
 
-const leadHistory = fc.record({
-  dealer: fc.constantFrom('dealer-1', 'dealer-2'),
-  channel: fc.constantFrom('walk_in' as const, 'website' as const, 'referral' as const),
-  events: fc.array(followUp, { maxLength: 12 }),
-});
+const LEAD_EPOCH = Date.UTC(2026, 0, 1);
+const STEP_MS = 10 * 60_000;
+
+/**
+ * One lead's history as recorded. Facts happen ten minutes apart in the order generated; each may be recorded
+ * up to three facts late (a back-dated entry: recorded after facts that happened after it). The registration
+ * is always recorded first, as the decider demands. Times are distinct, so the occurrence order is unambiguous.
+ */
+export const leadFactsArbitrary = (leadId: string, dealerId = 'dealer-1', channel: 'walk_in' | 'website' | 'referral' = 'walk_in', startMs = LEAD_EPOCH): fc.Arbitrary<TimedFact[]> =>
+  fc.array(fc.record({ event: followUp, lateBy: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }) }), { maxLength: 12 })
+    .map((followUps) => {
+      const timed = followUps.map(({ event, lateBy }, index) => ({
+        fact: { event, occurredAt: new Date(startMs + (index + 1) * STEP_MS).toISOString() }, recordedKey: index + lateBy, index,
+      }));
+      timed.sort((a, b) => a.recordedKey - b.recordedKey || a.index - b.index);
+      const registered: TimedFact = { event: registration(leadId, { dealerId, channel }), occurredAt: new Date(startMs).toISOString() };
+      return [registered, ...timed.map((t) => t.fact)];
+    });
+
+/** The same facts recorded in the order they happened: what the read model must equal whatever the recording order. */
+export const inOccurrenceOrder = (facts: readonly TimedFact[]): TimedFact[] =>
+  [...facts].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+
+const leadHistory = fc
+  .record({
+    dealer: fc.constantFrom('dealer-1', 'dealer-2'),
+    channel: fc.constantFrom('walk_in' as const, 'website' as const, 'referral' as const),
+    startMinute: fc.nat({ max: 600 }),
+  })
+  .chain(({ dealer, channel, startMinute }) =>
+    fc.record({ dealer: fc.constant(dealer), facts: leadFactsArbitrary('pending', dealer, channel, LEAD_EPOCH + startMinute * 60_000) }));
 
 /** A showroom door count: its own stream per dealer and day, no lead. */
 const walkIn = fc.record({
   dealer: fc.constantFrom('dealer-1', 'dealer-2'),
   visitors: fc.integer({ min: 1, max: 50 }),
   consultant: fc.option(fc.constantFrom('c1', 'c2'), { nil: undefined }),
+  minute: fc.nat({ max: 3000 }),
 });
 
 interface Queue {
-  streamOf(occurredAt: string): string;
+  streamId: string;
   dealer: string;
-  events: Array<LeadEvent | ShowroomEvent>;
+  facts: Array<{ event: LeadEvent | ShowroomEvent; occurredAt: string }>;
 }
 
+/** Random lead histories (with late entries) and walk-in counts, before they are interleaved into one log. */
+export interface GlobalLogScenario {
+  histories: Array<{ dealer: string; facts: TimedFact[] }>;
+  walkIns: Array<{ dealer: string; visitors: number; consultant?: string; minute: number }>;
+  picks: number[];
+}
+
+export const globalLogScenarioArbitrary: fc.Arbitrary<GlobalLogScenario> = fc.record({
+  histories: fc.array(leadHistory, { minLength: 1, maxLength: 8 }),
+  walkIns: fc.array(walkIn, { maxLength: 6 }),
+  picks: fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
+});
+
 /**
- * Random lead histories and showroom walk-in counts interleaved into one global log, with a few foreign events
- * (phone reservations) mixed in. Times rise with the position, as occurred-at mostly does.
+ * Interleaves the histories (each in its own recording order, or in occurrence order with `inOrder`) and the
+ * walk-in counts into one global log, with a few foreign events (phone reservations) mixed in.
  */
-export const globalLogArbitrary: fc.Arbitrary<StreamAppend[]> = fc
-  .tuple(fc.array(leadHistory, { minLength: 1, maxLength: 8 }), fc.array(walkIn, { maxLength: 6 }), fc.infiniteStream(fc.nat()))
-  .map(([histories, walkIns, picks]) => {
-    const queues: Queue[] = histories.map((history, index) => {
-      const leadId = `lead-${index}`;
-      const first = registration(leadId, { dealerId: history.dealer, channel: history.channel });
-      return { streamOf: () => leadStreamId(leadId), dealer: history.dealer, events: [first, ...history.events] };
-    });
-    for (const count of walkIns) {
-      const event = walkInCounted(count.dealer, count.visitors, count.consultant);
-      queues.push({ streamOf: (occurredAt) => showroomStreamId(count.dealer, occurredAt), dealer: count.dealer, events: [event] });
-    }
-    const log: StreamAppend[] = [];
-    const pick = picks[Symbol.iterator]();
-    let minute = 0;
-    while (queues.some((q) => q.events.length > 0)) {
-      const open = queues.filter((q) => q.events.length > 0);
-      const queue = open[(pick.next().value as number) % open.length];
-      const event = queue?.events.shift();
-      if (!queue || !event) continue;
-      minute += 7;
-      const occurredAt = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-      log.push({ streamId: queue.streamOf(occurredAt), event: { type: event.type, data: event.data, metadata: metadataFor(event, occurredAt, queue.dealer) } });
-      if (minute % 5 === 0) log.push(phoneReservation(log.length, occurredAt));
-    }
-    return log;
+export function interleave(scenario: GlobalLogScenario, inOrder = false): StreamAppend[] {
+  const queues: Queue[] = scenario.histories.map((history, index) => {
+    const leadId = `lead-${index}`;
+    const facts = (inOrder ? inOccurrenceOrder(history.facts) : history.facts).map((fact) =>
+      fact.event.type === 'LeadRegistered' ? { ...fact, event: registration(leadId, { dealerId: fact.event.data.dealerId, channel: fact.event.data.channel }) } : fact);
+    return { streamId: leadStreamId(leadId), dealer: history.dealer, facts };
   });
+  for (const count of scenario.walkIns) {
+    const event = walkInCounted(count.dealer, count.visitors, count.consultant);
+    const occurredAt = new Date(LEAD_EPOCH + count.minute * 60_000).toISOString();
+    queues.push({ streamId: showroomStreamId(count.dealer, occurredAt), dealer: count.dealer, facts: [{ event, occurredAt }] });
+  }
+  const log: StreamAppend[] = [];
+  for (let turn = 0; queues.some((q) => q.facts.length > 0); turn += 1) {
+    const open = queues.filter((q) => q.facts.length > 0);
+    const queue = open[(scenario.picks[turn % scenario.picks.length] ?? 0) % open.length];
+    const fact = queue?.facts.shift();
+    if (!queue || !fact) continue;
+    const { event, occurredAt } = fact;
+    log.push({ streamId: queue.streamId, event: { type: event.type, data: event.data, metadata: metadataFor(event, occurredAt, queue.dealer) } });
+    if (turn % 5 === 0) log.push(phoneReservation(log.length, occurredAt));
+  }
+  return log;
+}
+
+/** Random lead histories with late entries and showroom walk-in counts, interleaved into one global log. */
+export const globalLogArbitrary: fc.Arbitrary<StreamAppend[]> = globalLogScenarioArbitrary.map((scenario) => interleave(scenario));
 
 function phoneReservation(seq: number, occurredAt: string): StreamAppend {
   const event = { type: 'PhoneNumberReserved', data: { phone: `+86138${seq}` } };

@@ -22,10 +22,12 @@ export interface TierPolicy {
   };
   /** Assessed tiers that make a lead "intending". */
   intendingTiers: IntentTier[];
-  /** Won deals that make a customer "loyal" (a repeat purchase). */
-  loyalWins: number;
+  /** Purchases (deliveries) that make a customer "loyal": the second delivery is a repeat purchase completed. */
+  loyalPurchases: number;
   /** A hot open lead without an interaction for this long is "at risk" (judged at query time). */
   atRiskAfterDays: number;
+  /** The nurture goal of warm and cold leads (seed 004: T3-T5 are nurtured to "within a month"). */
+  nurture: { nurturedTiers: IntentTier[]; goalTier: IntentTier };
 }
 
 export const DEFAULT_TIER_POLICY: TierPolicy = {
@@ -33,6 +35,7 @@ export const DEFAULT_TIER_POLICY: TierPolicy = {
   temperatureByTier: DEFAULT_LEAD_POLICY.temperatureByTier,
   value: { highAmount: 400_000, mediumAmount: 200_000, highTiersWithQuote: ['T1', 'T2'], mediumTiers: ['T1', 'T2', 'T3'], highWins: 2 },
   intendingTiers: ['T1', 'T2', 'T3'],
-  loyalWins: 2,
+  loyalPurchases: 2,
   atRiskAfterDays: 14,
+  nurture: { nurturedTiers: ['T3', 'T4', 'T5'], goalTier: 'T1' },
 };

@@ -34,9 +34,25 @@ describe('TierProjection', () => {
   it('moves through customer, loyal and lost', () => {
     const base: Parameters<typeof project>[2] = [[T(1), registration('l1')], [T(2), { type: 'DealWon', data: {} }]];
     expect(project(tiers, 'l1', base)?.lifecycle).toBe('customer');
-    const repeat = project(tiers, 'l1', [...base, [T(3), { type: 'VehicleDelivered', data: {} }], [T(9), { type: 'DealWon', data: {} }]]);
-    expect(repeat).toMatchObject({ lifecycle: 'loyal', wins: 2, valueTier: 'high' });
+    const second: Parameters<typeof project>[2] = [
+      ...base, [T(3), { type: 'VehicleDelivered', data: {} }],
+      [T(8), { type: 'PurchaseCycleStarted', data: { cycle: 2, reason: 'quote' } }], [T(9), { type: 'DealWon', data: {} }],
+    ];
+    // The second order is signed: still a customer; loyal once the second car is delivered.
+    expect(project(tiers, 'l1', second)).toMatchObject({ lifecycle: 'customer', wins: 2, deliveries: 1, cycle: 2, valueTier: 'high' });
+    expect(project(tiers, 'l1', [...second, [T(10), { type: 'VehicleDelivered', data: {} }]])).toMatchObject({ lifecycle: 'loyal', deliveries: 2 });
     const lost = project(tiers, 'l2', [[T(1), registration('l2')], [T(2), { type: 'DealLost', data: { reason: 'price' } }]]);
     expect(lost?.lifecycle).toBe('lost');
+  });
+
+  it('dates a late assessment when it happened and moves from the tier the lead was in then', () => {
+    // Registered T2; T5 assessed on day 5; a T4 assessment of day 3 recorded after it.
+    const view = project(tiers, 'l1', [
+      [T(1), registration('l1', { intendedPurchase: 'in_2_3_months' })],
+      [T(5), assessed('T5')],
+      [T(3), assessed('T4')],
+    ]);
+    expect(view).toMatchObject({ tier: 'T5', firstTier: 'T2', assessedAt: T(5) });
+    expect(view?.migrations).toEqual([{ from: 'T2', to: 'T4', at: T(3) }, { from: 'T4', to: 'T5', at: T(5) }]);
   });
 });

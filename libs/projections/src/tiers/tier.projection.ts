@@ -1,20 +1,24 @@
-import { IntentTier, LeadEvent, LeadRegistered } from '@crm/lead';
-import { decodeLeadEvent, INTERACTION_EVENTS, LeadEnvelope, Projection, latest, periodOf } from '../projection';
+import { assertNever } from '@crm/kernel';
+import { CUSTOMER_INTERACTIONS, IntentTier, LeadEventType, LeadRegistered } from '@crm/lead';
+import { evolveInOccurrenceOrder, HistoryEntry, OccurrenceFold } from '../history/occurrence-history';
+import { TierFact, tierFactOf } from './tier-fact';
+import { decodeLeadEvent, lastInteraction, LeadEnvelope, Projection, periodOf } from '../projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from './tier.policy';
 import { TierLeadView } from './tier-lead.view';
 
 export const TIER_PROJECTION = 'tiers';
 
-/** Events that can change a tier document; the others leave it as it is (and unwritten). */
-const RELEVANT: ReadonlySet<LeadEvent['type']> = new Set<LeadEvent['type']>([
-  ...INTERACTION_EVENTS, 'PurchaseIntentAssessed', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
+/** Events whose effect on the row depends on their order: kept as facts in the row's history. */
+const ORDERED: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
+  'PurchaseIntentAssessed', 'NeedsAnalysed', 'QuoteGiven', 'DealWon', 'VehicleDelivered', 'DealLost', 'LeadReopened',
+  'PurchaseCycleStarted',
 ]);
 
 /**
- * Intent tier from the latest assessment (the registration's intended purchase time counts as the first one),
- * temperature, value tier and lifecycle category from the policy tables, and the lead's tier migrations.
+ * Intent tier from the latest assessment in time (the registration's intended purchase time counts as the first
+ * one), temperature, value tier and lifecycle category from the policy tables, and the lead's tier migrations.
  */
-export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
+export class TierProjection implements Projection<TierLeadView, LeadEnvelope>, OccurrenceFold<TierLeadView, TierFact> {
   readonly name = TIER_PROJECTION;
   readonly collection = 'leads';
   readonly decode = decodeLeadEvent;
@@ -30,57 +34,84 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
   }
 
   evolve(current: TierLeadView | undefined, envelope: LeadEnvelope): TierLeadView | undefined {
-    const { event, occurredAt } = envelope;
-    if (event.type === 'LeadRegistered') return current ?? this.classify(this.registered(event, occurredAt));
-    if (!current || !RELEVANT.has(event.type)) return current;
-    // One fresh copy per event, changed in place below: the caller's document is never touched.
-    const next: TierLeadView = { ...current };
-    if (INTERACTION_EVENTS.has(event.type)) next.lastInteractionAt = latest(current.lastInteractionAt, occurredAt);
-    switch (event.type) {
+    if (current && envelope.event.type !== 'LeadRegistered' && !ORDERED.has(envelope.event.type) && !CUSTOMER_INTERACTIONS.has(envelope.event.type)) {
+      return current;
+    }
+    return evolveInOccurrenceOrder(this, current, envelope);
+  }
+
+  factOf(envelope: LeadEnvelope): TierFact | undefined {
+    return ORDERED.has(envelope.event.type) ? tierFactOf(envelope.event) : undefined;
+  }
+
+  start({ data }: LeadRegistered, envelope: LeadEnvelope): TierLeadView {
+    const timeframe = data.profile.intendedPurchase;
+    const origin = { tier: timeframe ? this.policy.tierByTimeframe[timeframe] : null, budgetMax: data.profile.budget?.max ?? null };
+    return this.initial({ leadId: data.leadId, dealerId: data.dealerId, channel: data.channel, registeredAt: envelope.occurredAt, origin });
+  }
+
+  restart({ leadId, dealerId, channel, registeredAt, origin }: TierLeadView): TierLeadView {
+    return this.initial({ leadId, dealerId, channel, registeredAt, origin });
+  }
+
+  private initial(lead: Pick<TierLeadView, 'leadId' | 'dealerId' | 'channel' | 'registeredAt' | 'origin'>): TierLeadView {
+    const at = lead.registeredAt;
+    const { tier, budgetMax } = lead.origin;
+    return this.classify({
+      ...lead, period: periodOf(at),
+      tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? at : null,
+      budgetMax, latestQuoteAmount: null,
+      status: 'open', cycle: 1, wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: at, migrations: [],
+      history: [],
+    });
+  }
+
+  observe(view: TierLeadView, envelope: LeadEnvelope): void {
+    view.lastInteractionAt = lastInteraction(view.lastInteractionAt, envelope);
+  }
+
+  carry(from: TierLeadView, into: TierLeadView): void {
+    into.lastInteractionAt = from.lastInteractionAt;
+  }
+
+  step(view: TierLeadView, { fact, occurredAt }: HistoryEntry<TierFact>): void {
+    switch (fact.type) {
       case 'PurchaseIntentAssessed':
-        this.assess(next, event.data.tier, occurredAt);
+        this.assess(view, fact.tier, occurredAt);
         break;
       case 'NeedsAnalysed':
-        if (event.data.budget?.max !== undefined) next.budgetMax = event.data.budget.max;
+        view.budgetMax = fact.budgetMax;
         break;
       case 'QuoteGiven':
-        next.latestQuoteAmount = event.data.totalPrice.amount;
+        view.latestQuoteAmount = fact.amount;
         break;
       case 'DealWon':
-        // A second win counts only after the first deal was delivered: a repeat purchase, not a duplicate.
-        if (next.status !== 'won' || next.deliveries >= next.wins) {
-          next.status = 'won';
-          next.wins += 1;
+        // One order per cycle: a repeat purchase comes with a new cycle (PurchaseCycleStarted), not a second win.
+        if (view.status === 'open') {
+          view.status = 'won';
+          view.wins += 1;
         }
         break;
       case 'VehicleDelivered':
-        next.deliveries += 1;
+        if (view.status === 'won' && view.deliveries < view.wins) view.deliveries += 1;
+        break;
+      case 'PurchaseCycleStarted':
+        view.cycle = fact.cycle;
+        view.status = 'open';
         break;
       case 'DealLost':
-        if (next.status === 'open') next.status = 'lost';
+        if (view.status === 'open') view.status = 'lost';
         break;
       case 'LeadReopened':
-        if (next.status === 'lost') next.status = 'open';
+        if (view.status === 'lost') view.status = 'open';
         break;
       default:
-        break;
+        assertNever(fact);
     }
-    return this.classify(next);
+    this.classify(view);
   }
 
-  private registered(event: LeadRegistered, occurredAt: string): TierLeadView {
-    const { data } = event;
-    const timeframe = data.profile.intendedPurchase;
-    const tier = timeframe ? this.policy.tierByTimeframe[timeframe] : null;
-    return {
-      leadId: data.leadId, dealerId: data.dealerId, channel: data.channel,
-      registeredAt: occurredAt, period: periodOf(occurredAt),
-      tier, firstTier: tier, temperature: tier ? this.policy.temperatureByTier[tier] : null, assessedAt: tier ? occurredAt : null,
-      budgetMax: data.profile.budget?.max ?? null, latestQuoteAmount: null,
-      status: 'open', wins: 0, deliveries: 0, valueTier: 'low', lifecycle: 'potential', lastInteractionAt: null, migrations: [],
-    };
-  }
-
+  /** A move goes from the tier the lead was in when the assessment happened, dated when it happened. */
   private assess(view: TierLeadView, tier: IntentTier, at: string): void {
     if (view.tier !== null && view.tier !== tier) view.migrations = [...view.migrations, { from: view.tier, to: tier, at }];
     view.tier = tier;
@@ -99,7 +130,7 @@ export class TierProjection implements Projection<TierLeadView, LeadEnvelope> {
       : amount >= value.mediumAmount || view.wins >= 1 || (tier !== null && value.mediumTiers.includes(tier)) ? 'medium'
         : 'low';
     view.lifecycle = view.status === 'lost' ? 'lost'
-      : view.wins >= this.policy.loyalWins ? 'loyal'
+      : view.deliveries >= this.policy.loyalPurchases ? 'loyal'
         : view.wins >= 1 ? 'customer'
           : tier !== null && this.policy.intendingTiers.includes(tier) ? 'intending'
             : 'potential';

@@ -17,7 +17,9 @@ export class FunnelController {
 
   @Get()
   @ApiReadModelQuery({
-    summary: "The dealer's sales funnel for leads registered in the period (walk-ins without record: counted in it), in total and per consultant, channel and month",
+    summary: "The dealer's sales funnel for the sales cycles that began in the period (a lead's first at registration, a repeat "
+      + 'purchase when it opened; walk-ins without record: counted in it), in total and per consultant, channel and month; '
+      + 'counts are of cycles, invalid and duplicate ones only in `invalid`',
     type: FunnelReportView,
   })
   funnel(@CurrentActor() actor: Actor, @Query() query: PeriodQueryDto): Promise<FunnelReport> {

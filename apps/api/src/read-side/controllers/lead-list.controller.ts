@@ -16,7 +16,11 @@ export class LeadListController {
   constructor(private readonly readSide: ReadSideService) {}
 
   @Get()
-  @ApiReadModelQuery({ summary: "The dealer's leads with stage, probability, expected value and tier; filtered, sorted, paged", type: LeadPageView })
+  @ApiReadModelQuery({
+    summary: "The dealer's leads with stage, probability, expected value and tier; filtered, sorted, paged. A row shows the "
+      + 'current purchase cycle (`cycle`, `purchases`) and, once won, the won quote',
+    type: LeadPageView,
+  })
   list(@CurrentActor() actor: Actor, @Query() query: LeadListQueryDto): Promise<LeadPage> {
     const { minPosition, page, pageSize, sort, order, ...filters } = query;
     return this.readSide.leads(actor.dealerId, {

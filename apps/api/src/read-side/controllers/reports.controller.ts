@@ -17,7 +17,8 @@ export class ReportsController {
 
   @Get('kpis')
   @ApiReadModelQuery({
-    summary: 'Conversion per tier and channel, close rate, first-response time and lost reasons for leads registered in the period',
+    summary: 'Conversion per tier and channel, close rates (decided cycles; the guide\'s walk-in chain), first-response time and lost '
+      + 'reasons, for the sales cycles that began in the period; leads closed as invalid or duplicate are left out of every rate',
     type: KpiReportView,
   })
   kpis(@CurrentActor() actor: Actor, @Query() query: PeriodQueryDto): Promise<KpiReport> {

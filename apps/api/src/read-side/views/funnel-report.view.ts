@@ -12,7 +12,10 @@ export class StageConversionView {
 }
 
 export class FunnelAggregateView {
-  @ApiProperty() leads!: number;
+  @ApiProperty({ description: 'Distinct leads with a sales cycle in the aggregate' }) leads!: number;
+  @ApiProperty({ description: 'Sales cycles (a repeat purchase is a cycle of its own); the counts below are of cycles' }) cycles!: number;
+  @ApiProperty({ description: 'Cycles after the first: repeat purchases of known customers' }) repeatPurchases!: number;
+  @ApiProperty({ description: 'Cycles closed as invalid or duplicate: counted here only' }) invalid!: number;
   @ApiProperty() open!: number;
   @ApiProperty() won!: number;
   @ApiProperty() lost!: number;
@@ -20,7 +23,7 @@ export class FunnelAggregateView {
   @ApiProperty({ type: [StageConversionView] }) conversion!: StageConversionView[];
   @KeyedBy(FUNNEL_STAGES, { type: 'number', nullable: true }, 'Median seconds from entering a stage to entering the next one reached')
   medianSecondsInStage!: Record<string, number | null>;
-  @ApiProperty({ description: 'Sum of probability x latest quote over open leads' }) weightedPipeline!: number;
+  @ApiProperty({ description: 'Sum of probability x quote over cycles not yet delivered nor lost (a signed order at 90 %)' }) weightedPipeline!: number;
   @ApiProperty({ description: 'Walk-ins who left no record (未留档)' }) walkInsWithoutRecord!: number;
 }
 

@@ -16,6 +16,8 @@ export class LeadRowView {
   @ApiProperty({ enum: ['open', 'won', 'lost'] }) status!: string;
   @ApiProperty({ type: String, nullable: true }) intendedModel!: string | null;
   @ApiProperty({ type: Number, nullable: true }) quantity!: number | null;
+  @ApiProperty({ description: 'The current purchase cycle: 2 or more for a repeat purchase' }) cycle!: number;
+  @ApiProperty({ description: 'Vehicles delivered to the customer so far' }) purchases!: number;
   @ApiProperty({ description: 'Close probability of the stage, in percent' }) probability!: number;
   @ApiProperty() expectedValue!: number;
   @ApiProperty({ type: String, nullable: true }) expectedCloseDate!: string | null;

@@ -16,8 +16,10 @@ const ROW: Schema = { type: 'object', properties: Object.fromEntries(INTENT_TIER
 
 export class MigrationMatrixView {
   @ApiProperty({ type: PeriodView }) period!: PeriodView;
-  @KeyedBy(INTENT_TIERS, ROW, 'matrix[from][to]: tier changes from one tier to another in the period') matrix!: Record<string, Record<string, number>>;
+  @KeyedBy(INTENT_TIERS, ROW, 'matrix[from][to]: tier moves in the period, dated when the assessment happened, from the tier the lead was in then')
+  matrix!: Record<string, Record<string, number>>;
   @ApiProperty() total!: number;
-  @ApiProperty({ description: 'Moves to a hotter tier: the nurture KPI' }) warmedUp!: number;
+  @ApiProperty({ description: 'Nurture KPI (seed 004): moves into T1 of leads that were in T3-T5 since they were last in T1' }) warmedUp!: number;
+  @ApiProperty({ description: 'Moves to any hotter tier' }) hotter!: number;
   @ApiProperty() cooledDown!: number;
 }

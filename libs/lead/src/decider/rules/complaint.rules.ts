@@ -1,4 +1,5 @@
 import { LeadErrorCode } from '../../lead.errors';
+import { assertNotBefore } from './guards';
 import { Rule, fail } from './values';
 
 export const fileComplaint: Rule<'FileComplaint'> = (command, lead) => {
@@ -15,8 +16,8 @@ export const resolveComplaint: Rule<'ResolveComplaint'> = (command, lead) => {
   if (lead.resolvedComplaintIds.includes(complaintId)) {
     fail(LeadErrorCode.ComplaintAlreadyResolved, `Complaint ${complaintId} is already resolved`, 'complaintId');
   }
-  if (lead.openComplaints[complaintId] === undefined) {
-    fail(LeadErrorCode.ComplaintNotFound, `No complaint ${complaintId}`, 'complaintId');
-  }
+  const complaint = lead.openComplaints[complaintId];
+  if (complaint === undefined) fail(LeadErrorCode.ComplaintNotFound, `No complaint ${complaintId}`, 'complaintId');
+  assertNotBefore(command.context.occurredAt, complaint.filedAt, `complaint ${complaintId} was filed`);
   return [{ type: 'ComplaintResolved', data: { ...command.data } }];
 };

@@ -1,4 +1,5 @@
 import { LeadErrorCode } from '../../lead.errors';
+import { assertNotBefore } from './guards';
 import { Rule, checkOptionalTime, compact, fail, timeOf } from './values';
 
 export const recordShowroomVisit: Rule<'RecordShowroomVisit'> = (command) => {
@@ -45,6 +46,7 @@ export const recordInvitationAnswer: Rule<'RecordInvitationAnswer'> = (command, 
   if (invitation.status === 'attended') {
     fail(LeadErrorCode.InvitationAlreadyAttended, `Invitation ${invitationId} was already attended`, 'invitationId');
   }
+  assertNotBefore(command.context.occurredAt, invitation.sentAt, `invitation ${invitationId} was sent`);
   return [{ type: 'InvitationAnswered', data: compact({ ...command.data }) }];
 };
 
@@ -56,5 +58,6 @@ export const recordInvitationAttendance: Rule<'RecordInvitationAttendance'> = (c
   if (invitation.status === 'attended') {
     fail(LeadErrorCode.InvitationAlreadyAttended, `Invitation ${invitationId} was already attended`, 'invitationId');
   }
+  assertNotBefore(command.context.occurredAt, invitation.sentAt, `invitation ${invitationId} was sent`);
   return [{ type: 'InvitationAttended', data: { invitationId, kind: invitation.kind } }];
 };

@@ -2,7 +2,7 @@ import { ContactDetailsChanged, LeadEvent } from '../../events/lead-events';
 import { LeadErrorCode } from '../../lead.errors';
 import { LeadState } from '../lead-state';
 import { assertBudget } from './budget.rules';
-import { assertTimely } from './guards';
+import { assertNotBefore, assertTimely } from './guards';
 import { CommandOf, Rule, compact, fail } from './values';
 
 /** The phone arrives normalised: the handler normalises it and reserves it before deciding. */
@@ -23,8 +23,12 @@ export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadStat
   return [registered, { type: 'PurchaseIntentAssessed', data: { timeframe, tier } }];
 }
 
-/** Only what differs is recorded; a change that changes nothing records nothing (safe to retry). */
+/**
+ * Only what differs is recorded; a change that changes nothing records nothing (safe to retry). A change dated
+ * before the last one would be folded under it: the current details (and the reserved phone) would not be it.
+ */
 export const changeContactDetails: Rule<'ChangeContactDetails'> = (command, lead) => {
+  assertNotBefore(command.context.occurredAt, lead.lastChanges.contact, 'the last change of contact details');
   const current = lead.contact;
   const requested = command.data;
   const data: ContactDetailsChanged['data'] = {};
@@ -41,6 +45,7 @@ export const changeContactDetails: Rule<'ChangeContactDetails'> = (command, lead
 
 export const changeMarketingConsent: Rule<'ChangeMarketingConsent'> = (command, lead) => {
   const { marketingConsent } = command.data;
+  assertNotBefore(command.context.occurredAt, lead.lastChanges.consent, 'the last change of marketing consent');
   if (marketingConsent === lead.marketingConsent) return [];
   return [{ type: 'MarketingConsentChanged', data: { marketingConsent } }];
 };

@@ -1,8 +1,9 @@
 import { Money } from '../../events/lead-values';
 import { IntentTier } from '../../events/lead-vocabulary';
 import { LeadErrorCode } from '../../lead.errors';
-import { QuoteState } from '../lead-state';
+import { QuoteState, RegisteredLeadState } from '../lead-state';
 import { assertBudget } from './budget.rules';
+import { assertNotBefore } from './guards';
 import { Rule, checkOptionalTime, compact, fail } from './values';
 
 export const analyseNeeds: Rule<'AnalyseNeeds'> = (command) => {
@@ -32,21 +33,33 @@ export const giveQuote: Rule<'GiveQuote'> = (command, lead) => {
   return [{ type: 'QuoteGiven', data: compact({ ...command.data, unitPrice: { ...unitPrice }, totalPrice }) }];
 };
 
-/** The tier comes from the dealer's table, never from the caller. */
+/**
+ * The tier comes from the dealer's table, never from the caller. A late assessment (dated before the last one)
+ * is history, not the current tier: it is recorded without `previousTier`, which the state cannot tell for then;
+ * the read side derives every tier move in the order assessments happened.
+ */
 export const assessPurchaseIntent: Rule<'AssessPurchaseIntent'> = (command, lead) => {
   const { timeframe, note } = command.data;
   const tier: IntentTier | undefined = command.context.policy.tierByTimeframe[timeframe];
   if (tier === undefined) fail(LeadErrorCode.InvalidTimeframe, `The policy has no tier for ${timeframe}`, 'timeframe');
-  return [{ type: 'PurchaseIntentAssessed', data: compact({ timeframe, tier, previousTier: lead.tier, note }) }];
+  const last = lead.lastChanges.assessment;
+  const late = last !== undefined && Date.parse(command.context.occurredAt) < Date.parse(last);
+  return [{ type: 'PurchaseIntentAssessed', data: compact({ timeframe, tier, previousTier: late ? undefined : lead.tier, note }) }];
 };
 
-/** The deal names what was sold: the quote given, or the latest quote when none is named. */
+/** The deal names what was sold: the quote given, or, when none is named, the latest quote given by then. */
 export const winDeal: Rule<'WinDeal'> = (command, lead) => {
   const { quoteId, orderRef } = command.data;
-  if (quoteId !== undefined && !lead.quotes[quoteId]) {
-    fail(LeadErrorCode.QuoteNotFound, `No quote ${quoteId}`, 'quoteId');
+  const { occurredAt } = command.context;
+  if (quoteId !== undefined) {
+    const named = lead.quotes[quoteId];
+    if (!named) fail(LeadErrorCode.QuoteNotFound, `No quote ${quoteId}`, 'quoteId');
+    if (named.cycle !== undefined && named.cycle !== lead.cycle) {
+      fail(LeadErrorCode.QuoteFromEarlierPurchase, `Quote ${quoteId} belongs to an earlier purchase`, 'quoteId');
+    }
+    assertNotBefore(occurredAt, named.givenAt, `quote ${quoteId} was given`);
   }
-  const chosenId = quoteId ?? lead.latestQuoteId;
+  const chosenId = quoteId ?? latestQuoteBy(lead, occurredAt);
   const quote: QuoteState | undefined = chosenId === undefined ? undefined : lead.quotes[chosenId];
   const data = compact({
     quoteId: quote ? chosenId : undefined,
@@ -57,6 +70,22 @@ export const winDeal: Rule<'WinDeal'> = (command, lead) => {
   });
   return [{ type: 'DealWon', data }];
 };
+
+/**
+ * The quote of the current purchase given last at or before the time; a history folded without times knows only
+ * the latest one folded.
+ */
+function latestQuoteBy(lead: RegisteredLeadState, occurredAt: string): string | undefined {
+  const time = Date.parse(occurredAt);
+  let latest: { id: string; at: number } | undefined;
+  for (const [id, quote] of Object.entries(lead.quotes)) {
+    if (quote.cycle !== undefined && quote.cycle !== lead.cycle) continue;
+    if (quote.givenAt === undefined) return lead.latestQuoteId;
+    const at = Date.parse(quote.givenAt);
+    if (at <= time && (!latest || at >= latest.at)) latest = { id, at };
+  }
+  return latest?.id;
+}
 
 export const deliverVehicle: Rule<'DeliverVehicle'> = (command, lead) => {
   if (lead.status !== 'won') fail(LeadErrorCode.DealNotWon, 'Only a won deal can be delivered');

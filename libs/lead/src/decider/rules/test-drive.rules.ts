@@ -1,5 +1,6 @@
 import { LeadErrorCode } from '../../lead.errors';
 import { RegisteredLeadState, TestDriveState } from '../lead-state';
+import { assertNotBefore } from './guards';
 import { HOUR_MS, Rule, compact, fail, timeOf } from './values';
 
 /**
@@ -21,22 +22,24 @@ export const scheduleTestDrive: Rule<'ScheduleTestDrive'> = (command, lead) => {
 
 export const completeTestDrive: Rule<'CompleteTestDrive'> = (command, lead) => {
   const { testDriveId, feedback } = command.data;
-  const testDrive = scheduledTestDrive(lead, testDriveId);
+  const testDrive = scheduledTestDrive(lead, testDriveId, command.context.occurredAt);
   return [{ type: 'TestDriveCompleted', data: compact({ testDriveId, model: testDrive.model, feedback }) }];
 };
 
 export const recordTestDriveNoShow: Rule<'RecordTestDriveNoShow'> = (command, lead) => {
   const { testDriveId, note } = command.data;
-  const testDrive = scheduledTestDrive(lead, testDriveId);
+  const testDrive = scheduledTestDrive(lead, testDriveId, command.context.occurredAt);
   return [{ type: 'TestDriveMissed', data: compact({ testDriveId, model: testDrive.model, note }) }];
 };
 
-function scheduledTestDrive(lead: RegisteredLeadState, testDriveId: string): TestDriveState {
+/** Its outcome happens after the booking was made (the appointment itself, scheduledFor, may be anywhen). */
+function scheduledTestDrive(lead: RegisteredLeadState, testDriveId: string, occurredAt: string): TestDriveState {
   const testDrive = lead.testDrives[testDriveId];
   if (!testDrive) fail(LeadErrorCode.TestDriveNotFound, `No test drive ${testDriveId}`, 'testDriveId');
   if (testDrive.status !== 'scheduled') {
     const message = `Test drive ${testDriveId} is already ${testDrive.status}`;
     fail(LeadErrorCode.TestDriveNotScheduled, message, 'testDriveId');
   }
+  assertNotBefore(occurredAt, testDrive.bookedAt, `test drive ${testDriveId} was booked`);
   return testDrive;
 }
