@@ -61,7 +61,7 @@ export function openOurs(path: string): BenchAppender {
 /** The ceiling: the same schema, pragmas, insert and revision check in one transaction, with no layer on top. */
 export function openRawSqlite(path: string): BenchAppender {
   const db = new Database(path);
-  applyPragmas(db, 5_000);
+  applyPragmas(db, { busyTimeoutMs: 5_000, synchronous: 'normal' });
   ensureSchema(db);
   const current = db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?');
   const insertEvent = db.prepare(
