@@ -7,3 +7,4 @@ export * from './subscription/append-notifier';
 export * from './subscription/polling-subscription';
 export * from './subscription/checkpointed-consumer';
 export * from './subscription/catch-up-subscriber';
+export * from './eventstoredb/eventstoredb-event-store.adapter';
