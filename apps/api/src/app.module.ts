@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { join } from 'node:path';
 import { AppConfig } from '@crm/config';
 import { EventStoreModule } from '@crm/event-store';
 import { AuthModule } from './auth/auth.module';
@@ -13,8 +12,6 @@ import { LeadsModule } from './leads/leads.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ShowroomModule } from './showroom/showroom.module';
 
-export const EVENT_STORE_FILE = 'events.sqlite';
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: KernelOverrides = {}): DynamicModule {
@@ -23,7 +20,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         KernelPortsModule.forRoot(overrides),
-        EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
+        EventStoreModule.forRoot(config),
         AuthModule,
         HealthModule,
         LeadsModule,
