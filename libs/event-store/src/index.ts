@@ -10,3 +10,5 @@ export * from './subscription/append-notifier';
 export * from './subscription/polling-subscription';
 export * from './subscription/checkpointed-consumer';
 export * from './subscription/catch-up-subscriber';
+export * from './copy/event-log-copy';
+export * from './copy/event-log-digest';

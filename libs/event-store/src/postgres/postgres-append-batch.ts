@@ -18,12 +18,14 @@ export function appendBatchQuery(schema: string, appends: SerializedAppend[]): Q
   const events = appends.flatMap((append) => append.events);
   return {
     name: `${schema}.append_batch`,
-    text: `SELECT appended, revision, last_position FROM ${schema}.append_batch(
-      $1::text[], $2::bigint[], $3::int[], $4::text[], $5::json[], $6::json[], $7::text[], $8::timestamptz[], $9::timestamptz[])`,
+    text: `SELECT appended, revision, last_position FROM ${schema}.append_batch($1::text[], $2::bigint[], $3::int[],
+      $4::int[], $5::int[], $6::text[], $7::json[], $8::json[], $9::text[], $10::timestamptz[], $11::timestamptz[])`,
     values: [
       appends.map((append) => append.streamId),
       appends.map((append) => (typeof append.expected === 'number' ? append.expected : EXPECTED_CODES[append.expected])),
       appends.map((append) => append.events.length),
+      appends.flatMap((append, index) => append.events.map(() => index + 1)),
+      appends.flatMap((append) => append.events.map((_, offset) => offset)),
       events.map((event) => event.type),
       events.map((event) => event.data),
       events.map((event) => event.metadata),

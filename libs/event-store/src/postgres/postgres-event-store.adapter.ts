@@ -49,6 +49,8 @@ const MAX_REVISION = Number.MAX_SAFE_INTEGER;
  * postgres-migrations.ts, so a subscriber never skips an event that commits late with a lower position.
  */
 export class PostgresEventStore extends EventStore {
+  /** One group-commit batch at a time, each written in submission order. */
+  override readonly commitsInIssueOrder = true;
   private readonly committer: GroupCommitter<SerializedAppend, AppendResult>;
   private readonly notifications: PostgresNotifications;
   private readonly subscriptions = new Set<PollingSubscription>();

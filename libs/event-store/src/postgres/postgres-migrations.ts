@@ -64,22 +64,28 @@ const EVENTS_AND_STREAMS: Migration = {
  * Writes a batch of appends in the caller's transaction and returns one row per append, in order:
  * (appended, revision, last_position): appended with the stream's new revision and its last event's position, or
  * not appended with the stream's actual revision (NULL when the stream does not exist). Expected revisions:
- * -1 no stream, -2 any, -3 stream exists, n >= 0 the stream's last revision. Every append has at least one event.
- * A failed revision check is a result, not an error, so it leaves the other appends of the batch alone.
+ * -1 no stream, -2 any, -3 stream exists, n >= 0 the stream's last revision. Every append has at least one event;
+ * p_event_append and p_event_offset say, for each event, which append (1-based) it belongs to and its index in it.
+ * A failed revision check is a result, not an error, so it leaves the other appends of the batch alone. The events
+ * of every accepted append are inserted by one statement at the end: per-append inserts would hand the whole batch's
+ * arrays to each statement, a cost that grows with the square of the batch.
  */
 const APPEND_BATCH_FUNCTION = (s: string): string => `
     CREATE OR REPLACE FUNCTION ${s}.append_batch(
-      p_stream_ids text[], p_expected bigint[], p_counts int[],
+      p_stream_ids text[], p_expected bigint[], p_counts int[], p_event_append int[], p_event_offset int[],
       p_types text[], p_data json[], p_metadata json[], p_event_ids text[],
       p_occurred_at timestamptz[], p_recorded_at timestamptz[]
     ) RETURNS TABLE (appended boolean, revision bigint, last_position bigint)
     LANGUAGE plpgsql AS $fn$
+    #variable_conflict use_column
     DECLARE
       positions bigint[];
+      bases bigint[] := '{}';
       next_event int := 1;
+      sid text;
       n int;
+      expected bigint;
       new_revision bigint;
-      wrote boolean := false;
     BEGIN
       IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
         RAISE EXCEPTION 'append_batch must be the first write of its transaction (gap safety)';
@@ -96,37 +102,46 @@ const APPEND_BATCH_FUNCTION = (s: string): string => `
       PERFORM pg_advisory_unlock(hashtextextended('${s}.append_batch', 0));
 
       FOR i IN 1 .. cardinality(p_stream_ids) LOOP
+        sid := p_stream_ids[i];
         n := p_counts[i];
+        expected := p_expected[i];
         new_revision := NULL;
-        IF p_expected[i] = -1 THEN
-          INSERT INTO ${s}.streams AS st (stream_id, revision) VALUES (p_stream_ids[i], n - 1)
+        IF expected = -1 THEN
+          INSERT INTO ${s}.streams AS st (stream_id, revision) VALUES (sid, n - 1)
           ON CONFLICT (stream_id) DO NOTHING RETURNING st.revision INTO new_revision;
-        ELSIF p_expected[i] = -2 THEN
-          INSERT INTO ${s}.streams AS st (stream_id, revision) VALUES (p_stream_ids[i], n - 1)
+        ELSIF expected = -2 THEN
+          INSERT INTO ${s}.streams AS st (stream_id, revision) VALUES (sid, n - 1)
           ON CONFLICT (stream_id) DO UPDATE SET revision = st.revision + n RETURNING st.revision INTO new_revision;
-        ELSIF p_expected[i] = -3 THEN
-          UPDATE ${s}.streams AS st SET revision = st.revision + n
-          WHERE st.stream_id = p_stream_ids[i] RETURNING st.revision INTO new_revision;
+        ELSIF expected = -3 THEN
+          UPDATE ${s}.streams AS st SET revision = st.revision + n WHERE st.stream_id = sid RETURNING st.revision INTO new_revision;
         ELSE
-          UPDATE ${s}.streams AS st SET revision = p_expected[i] + n
-          WHERE st.stream_id = p_stream_ids[i] AND st.revision = p_expected[i] RETURNING st.revision INTO new_revision;
+          UPDATE ${s}.streams AS st SET revision = expected + n
+          WHERE st.stream_id = sid AND st.revision = expected RETURNING st.revision INTO new_revision;
         END IF;
 
         IF new_revision IS NULL THEN
-          RETURN QUERY SELECT false, (SELECT st.revision FROM ${s}.streams AS st WHERE st.stream_id = p_stream_ids[i]), NULL::bigint;
+          bases := bases || NULL::bigint;
+          appended := false;
+          SELECT st.revision INTO revision FROM ${s}.streams AS st WHERE st.stream_id = sid;
+          last_position := NULL;
         ELSE
-          INSERT INTO ${s}.events (position, stream_id, revision, type, data, metadata, event_id, occurred_at, recorded_at)
-          SELECT positions[next_event + k], p_stream_ids[i], new_revision - n + 1 + k, p_types[next_event + k],
-                 p_data[next_event + k], p_metadata[next_event + k], p_event_ids[next_event + k],
-                 p_occurred_at[next_event + k], p_recorded_at[next_event + k]
-          FROM generate_series(0, n - 1) AS k;
-          wrote := true;
-          RETURN QUERY SELECT true, new_revision, positions[next_event + n - 1];
+          bases := bases || (new_revision - n + 1);
+          appended := true;
+          revision := new_revision;
+          last_position := positions[next_event + n - 1];
         END IF;
+        RETURN NEXT;
         next_event := next_event + n;
       END LOOP;
 
-      IF wrote THEN
+      INSERT INTO ${s}.events (position, stream_id, revision, type, data, metadata, event_id, occurred_at, recorded_at)
+      SELECT e.position, a.stream_id, a.base + e.event_offset, e.type, e.data, e.metadata, e.event_id, e.occurred_at, e.recorded_at
+      FROM unnest(positions, p_event_append, p_event_offset, p_types, p_data, p_metadata, p_event_ids, p_occurred_at, p_recorded_at)
+             AS e(position, append_no, event_offset, type, data, metadata, event_id, occurred_at, recorded_at)
+      JOIN unnest(p_stream_ids, bases) WITH ORDINALITY AS a(stream_id, base, append_no) USING (append_no)
+      WHERE a.base IS NOT NULL
+      ORDER BY e.position;
+      IF FOUND THEN
         PERFORM pg_notify('${appendChannel(s)}', '');
       END IF;
     END

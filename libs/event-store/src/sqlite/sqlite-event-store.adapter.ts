@@ -50,6 +50,8 @@ const FULL = 2;
  * no read on this connection can run between an append's write and its commit, and the notifier fires after it.
  */
 export class SqliteEventStore extends EventStore {
+  /** One group-commit batch at a time, each written in submission order. */
+  override readonly commitsInIssueOrder = true;
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly notifier = new AppendNotifier();

@@ -31,6 +31,16 @@ export function describeConcurrencyContract(store: () => EventStore): void {
       expect(await store().readStream(d)).toHaveLength(1);
     });
 
+    it('appends issued without awaiting all land, and in issue order where the adapter promises it', async () => {
+      const ids = Array.from({ length: 30 }, () => streamId());
+      const results = await Promise.all(ids.map((id) => store().append(id, events(1), 'no_stream')));
+      const positions = results.map((result) => result.position);
+      expect(new Set(positions).size).toBe(30);
+      const inIssueOrder = positions.every((position, index) => index === 0 || position > positions[index - 1]!);
+      if (store().commitsInIssueOrder) expect(inIssueOrder).toBe(true);
+      expect((await store().readAll()).map((e) => e.streamId).sort()).toEqual([...ids].sort());
+    });
+
     it('concurrent writers on one stream: exactly one wins each revision, and no revision is skipped', async () => {
       const id = streamId();
       await store().append(id, events(1), 'no_stream');
