@@ -47,8 +47,9 @@ export function buildWorkload(eventCount: number, streamCount: number): AppendSt
   });
 }
 
+/** This benchmark compares single-writer costs at synchronous=NORMAL for every contender; see the durability bench. */
 export function openOurs(path: string): BenchAppender {
-  const store = new SqliteEventStore({ path });
+  const store = new SqliteEventStore({ path, synchronous: 'normal' });
   return {
     append: async (streamId, event, expected) => {
       await store.append(streamId, [event], expected < 0 ? 'no_stream' : expected);
