@@ -5,6 +5,7 @@ import { event, events, streamId } from '../testing/contract/contract-fixtures';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { createTestDatabase, TestDatabase, uniqueName } from '../testing/postgres-test-database';
 import { PollingSubscription } from '../subscription/polling-subscription';
+import { runAndKill } from '../testing/run-and-kill';
 import { appendBatchQuery, AppendBatchRow } from './postgres-append-batch';
 import { PostgresEventStore } from './postgres-event-store.adapter';
 
@@ -140,6 +141,29 @@ describe('PostgresEventStore: schema migrations', () => {
       await client.end();
     }
     await expect(openStore(schema)).rejects.toThrow(/version 99; this build knows up to 1/);
+  });
+});
+
+describe('PostgresEventStore after kill -9 of the appending process', () => {
+  it('keeps every acknowledged append, with contiguous revisions, and the next process can append at once', async () => {
+    const schema = uniqueName('es');
+    const url = new URL(database.url);
+    url.searchParams.set('schema', schema);
+    const id = streamId('crash');
+    const acknowledged = await runAndKill(url.toString(), id, 150);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+
+    // A kill inside append_batch's critical section must not leave its advisory lock held: the next append goes through.
+    const store = await openStore(schema);
+    try {
+      const stored = (await store.readStream(id)).map((e) => e.revision);
+      expect(stored.length).toBeGreaterThan(acknowledged[acknowledged.length - 1]!);
+      expect(stored).toEqual(stored.map((_, index) => index));
+      const next = await store.append(id, events(1), stored.length - 1);
+      expect(next.nextRevision).toBe(stored.length);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { event, events, streamId } from '../testing/contract/contract-fixtures';
 import { RecordedEvent } from '../event-store.port';
+import { runAndKill } from '../testing/run-and-kill';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
-
-const REPO_ROOT = resolve(__dirname, '../../../..');
 
 function tempDir(): { dir: string; file: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sqlite-event-store-'));
@@ -153,30 +151,3 @@ describe('SqliteEventStore after kill -9', () => {
     db.close();
   });
 });
-
-/** Spawns the appender, SIGKILLs it once it has acknowledged `minimum` appends; returns the acknowledged revisions. */
-function runAndKill(file: string, id: string, minimum: number): Promise<number[]> {
-  const script = join(__dirname, '../testing/crash-appender.script.ts');
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, file, id],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const acknowledged: number[] = [];
-  let pending = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolvePromise, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString()).split('\n');
-      pending = lines.pop() ?? '';
-      acknowledged.push(...lines.map(Number));
-      if (acknowledged.length >= minimum && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolvePromise(acknowledged);
-      else reject(new Error(`appender exited with ${code} before being killed: ${stderr}`));
-    });
-  });
-}
