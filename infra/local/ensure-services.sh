@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Makes sure the services the tests need are up: Redis on 127.0.0.1:6379 (nothing kept on disk).
-# Idempotent and quick when Redis already answers. PostgreSQL and Kafka are not needed by the tests.
+# Makes sure the services the tests need are up: PostgreSQL on 127.0.0.1:5432 (ensure-postgres.sh) and Redis on
+# 127.0.0.1:6379 (nothing kept on disk). Idempotent and quick when they already answer.
 set -euo pipefail
+
+bash "$(dirname "${BASH_SOURCE[0]}")/ensure-postgres.sh"
 
 REDIS_HOST=127.0.0.1
 REDIS_PORT="${REDIS_PORT:-6379}"

@@ -47,8 +47,9 @@ export function buildWorkload(eventCount: number, streamCount: number): AppendSt
   });
 }
 
+/** This benchmark compares single-writer costs at synchronous=NORMAL for every contender; see the durability bench. */
 export function openOurs(path: string): BenchAppender {
-  const store = new SqliteEventStore({ path });
+  const store = new SqliteEventStore({ path, synchronous: 'normal' });
   return {
     append: async (streamId, event, expected) => {
       await store.append(streamId, [event], expected < 0 ? 'no_stream' : expected);
@@ -61,7 +62,7 @@ export function openOurs(path: string): BenchAppender {
 /** The ceiling: the same schema, pragmas, insert and revision check in one transaction, with no layer on top. */
 export function openRawSqlite(path: string): BenchAppender {
   const db = new Database(path);
-  applyPragmas(db, 5_000);
+  applyPragmas(db, { busyTimeoutMs: 5_000, synchronous: 'normal' });
   ensureSchema(db);
   const current = db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?');
   const insertEvent = db.prepare(

@@ -2,7 +2,8 @@
  * HTTP command throughput: the real API in a child process on a temp DATA_DIR, LogCall commands posted over
  * keep-alive connections by 1 and by 32 concurrent clients. Prints commands/s, p50 and p99.
  *   npx ts-node --transpile-only -r tsconfig-paths/register test/bench/http-commands.bench.ts [count] [leads]
- * PROJECTIONS_IN_PROCESS, READ_STORE, BODY_LIMIT and LOG_LEVEL pass through to the server (default LOG_LEVEL=warn).
+ * PROJECTIONS_IN_PROCESS, READ_STORE, BODY_LIMIT, LOG_LEVEL (default warn), SQLITE_SYNCHRONOUS, EVENT_STORE and
+ * DATABASE_URL pass through to the server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,7 +84,7 @@ async function run(target: Target, serverPid: number, leads: string[], clients: 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
   const port = await freePort();
-  const passthrough = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(PROJECTIONS_IN_PROCESS|READ_STORE|BODY_LIMIT|LOG_LEVEL)$/.test(k))) as Record<string, string>;
+  const passthrough = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(PROJECTIONS_IN_PROCESS|READ_STORE|BODY_LIMIT|LOG_LEVEL|SQLITE_SYNCHRONOUS|EVENT_STORE|DATABASE_URL)$/.test(k))) as Record<string, string>;
   const server = spawnServer({ NODE_ENV: 'test', JWT_SECRET: SECRET, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...passthrough });
   try {
     await waitUntilHealthy(server);

@@ -27,6 +27,12 @@ describe('configuration is validated at start', () => {
     expect(output).toMatch(/JWT_SECRET/);
   });
 
+  it('stops with a message naming DATABASE_URL when EVENT_STORE=postgres has no address', async () => {
+    const { code, output } = await startWith({ ...valid, EVENT_STORE: 'postgres' });
+    expect(code).toBe(78);
+    expect(output).toMatch(/DATABASE_URL: is required when EVENT_STORE=postgres/);
+  });
+
   it('stops when DATA_DIR cannot be written', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a directory');

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { join } from 'node:path';
 import { AppConfig } from '@crm/config';
 import { CommandsModule } from '@crm/commands';
 import { EventStoreModule } from '@crm/event-store';
@@ -14,8 +13,6 @@ import { LeadsModule } from './leads/leads.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ShowroomModule } from './showroom/showroom.module';
 
-export const EVENT_STORE_FILE = 'events.sqlite';
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: KernelOverrides = {}): DynamicModule {
@@ -24,7 +21,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         KernelPortsModule.forRoot(overrides),
-        EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
+        EventStoreModule.forRoot(config),
         CommandsModule,
         AuthModule,
         HealthModule,

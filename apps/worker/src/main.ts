@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`projections running (read store: ${config.READ_STORE}, data: ${config.DATA_DIR})`);
+  new Logger('Worker').log(`projections running (event store: ${config.EVENT_STORE}, read store: ${config.READ_STORE}, data: ${config.DATA_DIR})`);
 }
 
 main().catch((error: unknown) => {

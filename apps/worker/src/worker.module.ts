@@ -1,12 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@crm/config';
 import { EventStoreModule } from '@crm/event-store';
 import { KernelPortsModule } from '@crm/kernel/nest';
 import { ProjectionsModule } from '@crm/projections';
-
-/** The API's event store file in DATA_DIR (apps/api/src/app.module.ts, EVENT_STORE_FILE). */
-export const EVENT_STORE_FILE = 'events.sqlite';
 
 @Global()
 @Module({})
@@ -25,7 +21,7 @@ export class WorkerModule {
       imports: [
         WorkerConfigModule.forRoot(config),
         KernelPortsModule.forRoot(),
-        EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
+        EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot({ runInProcess: true }),
       ],
     };

@@ -17,7 +17,13 @@ export const appConfigSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    EVENT_STORE: z.enum(['sqlite']).default('sqlite'),
+    /** Which event store: embedded SQLite in DATA_DIR, PostgreSQL at DATABASE_URL, EventStoreDB at EVENTSTORE_URL. */
+    EVENT_STORE: z.enum(['sqlite', 'postgres', 'eventstoredb']).default('sqlite'),
+    /** full: an acknowledged append is on disk (fsync per group commit); normal: survives a process crash only. */
+    SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+    EVENTSTORE_URL: z.string().regex(/^esdb(\+discover)?:\/\//, 'must be an esdb:// or esdb+discover:// URL').optional(),
     READ_STORE: z.enum(['sqlite', 'redis']).default('sqlite'),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z.string().default('crm:'),
@@ -29,6 +35,15 @@ export const appConfigSchema = z
     /** How long a completed Idempotency-Key is remembered; a retry after that is a new request. */
     IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(168),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+  })
+  .superRefine((env, ctx) => {
+    // The chosen store's address must be there; the other stores' are ignored.
+    if (env.EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['DATABASE_URL'], message: 'is required when EVENT_STORE=postgres' });
+    }
+    if (env.EVENT_STORE === 'eventstoredb' && !env.EVENTSTORE_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['EVENTSTORE_URL'], message: 'is required when EVENT_STORE=eventstoredb' });
+    }
   })
   .transform((env, ctx) => {
     const jwtSecret = env.JWT_SECRET ?? (env.NODE_ENV === 'development' ? DEVELOPMENT_JWT_SECRET : undefined);

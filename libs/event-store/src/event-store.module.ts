@@ -1,23 +1,31 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from './event-store.port';
-import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite/sqlite-event-store.adapter';
-
-export type EventStoreModuleOptions = SqliteEventStoreOptions;
+import { createEventStore, EventStoreConfig } from './event-store.factory';
 
 /**
- * Binds the EventStore port to the embedded SQLite adapter for the whole application. The store closes on
- * application shutdown, after every provider's onModuleDestroy, so subscribers stop before the connection goes.
+ * Binds the EventStore port to the adapter the configuration chooses (EVENT_STORE) for the whole application.
+ * The store closes on application shutdown, after every provider's onModuleDestroy, so subscribers stop before the
+ * connection goes.
  */
 @Global()
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EventStore) private readonly store: EventStore) {}
 
-  static forRoot(options: EventStoreModuleOptions): DynamicModule {
+  static forRoot(config: EventStoreConfig): DynamicModule {
+    const logger = new Logger('EventStore');
     return {
       module: EventStoreModule,
       global: true,
-      providers: [{ provide: EventStore, useFactory: () => new SqliteEventStore(options) }],
+      providers: [
+        {
+          provide: EventStore,
+          useFactory: () =>
+            createEventStore(config, {
+              onConnectionError: (error) => logger.warn(`connection lost, reconnecting: ${error instanceof Error ? error.message : String(error)}`),
+            }),
+        },
+      ],
       exports: [EventStore],
     };
   }

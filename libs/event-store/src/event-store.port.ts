@@ -70,6 +70,12 @@ export interface Subscription {
  * Global positions never go back, and a subscriber never skips an event that commits later with a lower position.
  */
 export abstract class EventStore {
+  /**
+   * True when appends issued without awaiting one another commit in the order they were issued (group commit, one
+   * batch in flight). A bulk copy then writes many appends at once without reordering the log.
+   */
+  readonly commitsInIssueOrder: boolean = false;
+
   abstract append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -1,17 +1,13 @@
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { AppConfig, loadConfigOrExit } from '@crm/config';
-import { SqliteEventStore } from '@crm/event-store';
+import { createEventStore } from '@crm/event-store';
 import { SystemClock } from '@crm/kernel';
 import {
   createReadStore, defaultProjections, Projection, ProjectionRebuilder, ProjectionStatus, ProjectionStatusReader,
 } from '@crm/projections';
 import { defineCommand } from '../cli-command.registry';
-
-/** The API's event store file in DATA_DIR (apps/api/src/app.module.ts, EVENT_STORE_FILE). */
-const EVENT_STORE_FILE = 'events.sqlite';
 
 /** `projections rebuild <name|all>` and `projections status` on the given program. */
 export function registerProjectionsCommands(program: Command): void {
@@ -55,7 +51,7 @@ interface Stores {
 }
 
 async function withStores(work: (stores: Stores) => Promise<void>, config: AppConfig = loadConfigOrExit()): Promise<void> {
-  const eventStore = new SqliteEventStore({ path: join(config.DATA_DIR, EVENT_STORE_FILE) });
+  const eventStore = await createEventStore(config);
   const readStore = createReadStore(config);
   const all = defaultProjections();
   const reader = new ProjectionStatusReader(eventStore, readStore, new SystemClock());

@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { event, events, streamId } from '../testing/contract/contract-fixtures';
 import { RecordedEvent } from '../event-store.port';
+import { runAndKill } from '../testing/run-and-kill';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
-
-const REPO_ROOT = resolve(__dirname, '../../../..');
 
 function tempDir(): { dir: string; file: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sqlite-event-store-'));
@@ -34,6 +32,65 @@ describe('SqliteEventStore live tail in one process', () => {
     const { position } = await store.append(streamId(), events(1), 'no_stream');
     await subscription.waitFor(position, 1_000);
     await store.close();
+  });
+});
+
+describe('SqliteEventStore durability and group commit', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeEach(() => (temp = tempDir()));
+  afterEach(() => temp.remove());
+
+  it('commits with synchronous=FULL unless told otherwise', async () => {
+    const durable = new SqliteEventStore({ path: temp.file });
+    const relaxed = new SqliteEventStore({ path: temp.file, synchronous: 'normal' });
+    expect([durable.synchronous, relaxed.synchronous]).toEqual(['full', 'normal']);
+    await Promise.all([durable.close(), relaxed.close()]);
+  });
+
+  it('acknowledges an append only after its commit, and no read sees it before', async () => {
+    const store = new SqliteEventStore({ path: temp.file });
+    const other = new Database(temp.file, { readonly: true });
+    const count = (id: string) => (other.prepare('SELECT COUNT(*) AS n FROM events WHERE stream_id = ?').get(id) as { n: number }).n;
+    const id = streamId();
+    const pending = store.append(id, events(2), 'no_stream');
+    expect(await store.readStream(id)).toEqual([]);
+    expect(await store.readAll()).toEqual([]);
+    expect(count(id)).toBe(0);
+    await pending;
+    expect(count(id)).toBe(2);
+    other.close();
+    await store.close();
+  });
+
+  it('writes the appends of one event-loop turn in one transaction: a fraction of the WAL frames', async () => {
+    // Each commit appends the pages it changed to the WAL, so the WAL's growth counts commits' pages.
+    const walGrowth = async (appendAll: (store: SqliteEventStore, ids: string[]) => Promise<unknown>): Promise<number> => {
+      const dir = tempDir();
+      const store = new SqliteEventStore({ path: dir.file, synchronous: 'normal' });
+      const before = statSync(`${dir.file}-wal`).size;
+      await appendAll(store, Array.from({ length: 40 }, () => streamId()));
+      const growth = statSync(`${dir.file}-wal`).size - before;
+      await store.close();
+      dir.remove();
+      return growth;
+    };
+    const oneByOne = await walGrowth(async (store, ids) => {
+      for (const id of ids) await store.append(id, events(1), 'no_stream');
+    });
+    const together = await walGrowth((store, ids) => Promise.all(ids.map((id) => store.append(id, events(1), 'no_stream'))));
+    expect(together * 5).toBeLessThan(oneByOne);
+  });
+
+  it('closing commits the appends already accepted', async () => {
+    const store = new SqliteEventStore({ path: temp.file });
+    const id = streamId();
+    const pending = store.append(id, events(3), 'no_stream');
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextRevision: 2 });
+    await expect(store.append(id, events(1), 2)).rejects.toThrow(/closed/);
+    const reopened = new SqliteEventStore({ path: temp.file });
+    expect(await reopened.readStream(id)).toHaveLength(3);
+    await reopened.close();
   });
 });
 
@@ -94,30 +151,3 @@ describe('SqliteEventStore after kill -9', () => {
     db.close();
   });
 });
-
-/** Spawns the appender, SIGKILLs it once it has acknowledged `minimum` appends; returns the acknowledged revisions. */
-function runAndKill(file: string, id: string, minimum: number): Promise<number[]> {
-  const script = join(__dirname, '../testing/crash-appender.script.ts');
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, file, id],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const acknowledged: number[] = [];
-  let pending = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolvePromise, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString()).split('\n');
-      pending = lines.pop() ?? '';
-      acknowledged.push(...lines.map(Number));
-      if (acknowledged.length >= minimum && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolvePromise(acknowledged);
-      else reject(new Error(`appender exited with ${code} before being killed: ${stderr}`));
-    });
-  });
-}

@@ -61,8 +61,10 @@ describe('CatchUpSubscriber', () => {
     const first = await store.append(streamId(), events(2), 'no_stream');
     await subscriber.waitFor(first.position, 1_000);
     // Another process stored a later checkpoint: the next batch starts before it, so the consumer asks to restart.
+    // Set before the append (positions in a fresh store are known), so that the subscriber cannot win the race.
+    consumer.stored = first.position + 1;
     const next = await store.append(streamId(), events(2), 'no_stream');
-    consumer.stored = next.position - 1;
+    expect(next.position).toBe(first.position + 2);
     const last = await store.append(streamId(), events(1), 'no_stream');
     await subscriber.waitFor(last.position, 1_000);
     expect(subscriber.restarts).toBeGreaterThanOrEqual(1);

@@ -1,16 +1,23 @@
 /**
- * Child process for the crash test: appends to one stream as fast as it can and prints each acknowledged
+ * Child process for the crash tests: appends to one stream as fast as it can and prints each acknowledged
  * revision on its own line. The parent kills it with SIGKILL mid-burst and checks that every printed revision
- * survived. Usage: crash-appender.script.ts <db-file> <stream-id>
+ * survived. Usage: crash-appender.script.ts <db-file | store-url> <stream-id>
  */
 import { randomUUID } from 'node:crypto';
 import { SystemClock } from '@crm/kernel';
+import { openEventStoreAt } from '../event-store-url';
+import type { EventStore } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.adapter';
 
+/** A bare path is a SQLite file (the store's durable default); anything with a scheme is a store URL. */
+function open(target: string): Promise<EventStore> | EventStore {
+  return /^[a-z+]+:/.test(target) ? openEventStoreAt(target) : new SqliteEventStore({ path: target });
+}
+
 async function main(): Promise<void> {
-  const [path, streamId] = process.argv.slice(2);
-  if (!path || !streamId) throw new Error('usage: crash-appender.script.ts <db-file> <stream-id>');
-  const store = new SqliteEventStore({ path });
+  const [target, streamId] = process.argv.slice(2);
+  if (!target || !streamId) throw new Error('usage: crash-appender.script.ts <db-file | store-url> <stream-id>');
+  const store = await open(target);
   const clock = new SystemClock();
   let expected: number | 'no_stream' = 'no_stream';
   for (let i = 0; ; i++) {

@@ -1,4 +1,5 @@
 import { describeAppendContract } from './contract/append.contract';
+import { describeConcurrencyContract } from './contract/concurrency.contract';
 import type { EventStoreFactory } from './contract/contract-fixtures';
 import { useFreshStore } from './contract/contract-fixtures';
 import { describeReadContract } from './contract/read.contract';
@@ -16,5 +17,6 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
     describeAppendContract(store);
     describeReadContract(store);
     describeSubscribeContract(store);
+    describeConcurrencyContract(store);
   });
 }
