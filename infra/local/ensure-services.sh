@@ -1,7 +1,25 @@
 #!/usr/bin/env bash
-# Makes sure the services the tests need are up: Redis on 127.0.0.1:6379 (nothing kept on disk).
-# Idempotent and quick when Redis already answers. PostgreSQL and Kafka are not needed by the tests.
+# Makes sure the services the tests need are up: Redis on 127.0.0.1:6379 (nothing kept on disk), the Kafka broker
+# on 127.0.0.1:9092 unless KAFKA_BROKERS names another one, and Debian's kcat (the tests read topics with it).
+# Idempotent and quick when everything already answers. PostgreSQL is not needed by the tests.
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+ensure_kcat() {
+  command -v kcat >/dev/null 2>&1 && return 0
+  echo "ensure-services: installing Debian's kcat with apt-get" >&2
+  apt-get install -y kcat >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y kcat >/dev/null 2>&1; } \
+    || { echo "ensure-services: could not install kcat" >&2; return 1; }
+}
+
+# The shared broker stays up after the tests, like Redis; a private one for a test runs on another port.
+ensure_kafka() {
+  [ -n "${KAFKA_BROKERS:-}" ] && return 0
+  KAFKA_PORT=9092 bash "$here/../kafka/ensure.sh"
+}
+
+ensure_kcat
+ensure_kafka
 
 REDIS_HOST=127.0.0.1
 REDIS_PORT="${REDIS_PORT:-6379}"
