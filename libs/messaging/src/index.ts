@@ -3,6 +3,7 @@ export * from './envelope/cloud-event';
 export * from './envelope/lead-message.factory';
 export * from './masking/contact-masking';
 export * from './derivation/lead-derived-state';
+export * from './derivation/lead-event.decoder';
 export * from './derivation/derived-changes';
 export * from './derivation/derived-state.cache';
 export * from './relay/relay-sink.port';

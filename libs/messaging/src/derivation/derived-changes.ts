@@ -1,6 +1,6 @@
-import { IntentTier, LeadEvent } from '@crm/lead';
-import { DEFAULT_FUNNEL_POLICY, DEFAULT_TIER_POLICY, FunnelStage } from '@crm/projections';
-import { FunnelStatus, LeadDerivedState, probabilityOf } from './lead-derived-state';
+import type { IntentTier, LeadEvent } from '@crm/lead';
+import type { FunnelStage } from '@crm/projections';
+import { DEFAULT_DERIVATION_POLICY, FunnelStatus, LeadDerivedState, probabilityOf } from './lead-derived-state';
 
 export interface FunnelStageChange {
   leadId: string;
@@ -29,7 +29,7 @@ export function funnelChange(leadId: string, before: LeadDerivedState, after: Le
   if (before.stage === after.stage && before.status === after.status) return undefined;
   return {
     leadId, dealerId: after.dealerId, previousStage: before.stage, stage: after.stage, previousStatus: before.status,
-    status: after.status, probability: probabilityOf(after.stage, after.status, DEFAULT_FUNNEL_POLICY), causedBy: cause,
+    status: after.status, probability: probabilityOf(after.stage, after.status, DEFAULT_DERIVATION_POLICY.funnel), causedBy: cause,
   };
 }
 
@@ -38,6 +38,6 @@ export function tierChange(leadId: string, before: LeadDerivedState, after: Lead
   if (after.tier === null || after.dealerId === null || before.tier === after.tier) return undefined;
   return {
     leadId, dealerId: after.dealerId, previousTier: before.tier, tier: after.tier,
-    temperature: DEFAULT_TIER_POLICY.temperatureByTier[after.tier], causedBy: cause,
+    temperature: DEFAULT_DERIVATION_POLICY.temperatureByTier[after.tier], causedBy: cause,
   };
 }

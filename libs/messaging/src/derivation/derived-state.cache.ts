@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { EventStore, RecordedEvent } from '@crm/event-store';
-import { decodeLeadEvent } from '@crm/projections';
+import type { EventStore, RecordedEvent } from '@crm/event-store';
+import { decodeLeadEvent } from './lead-event.decoder';
 import { evolveDerived, LeadDerivedState, NO_DERIVED_STATE } from './lead-derived-state';
 
 interface Entry {

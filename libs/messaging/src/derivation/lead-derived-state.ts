@@ -1,5 +1,7 @@
-import { DEFAULT_LEAD_POLICY, IntentTier, LeadEvent, PurchaseTimeframe } from '@crm/lead';
-import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from '@crm/projections';
+import type { IntentTier, LeadEvent, PurchaseTimeframe } from '@crm/lead';
+// Deep imports of the policy tables (plain data): see lead-event.decoder.ts.
+import { DEFAULT_LEAD_POLICY } from '../../../lead/src/policies/lead-policy';
+import { DEFAULT_FUNNEL_POLICY, FunnelPolicy, FunnelStage, stageRank } from '../../../projections/src/funnel/funnel.policy';
 
 export type FunnelStatus = 'open' | 'won' | 'lost';
 
@@ -16,11 +18,13 @@ export const NO_DERIVED_STATE: LeadDerivedState = { dealerId: null, stage: null,
 export interface DerivationPolicy {
   funnel: FunnelPolicy;
   tierByTimeframe: Record<PurchaseTimeframe, IntentTier>;
+  temperatureByTier: Record<IntentTier, 'hot' | 'warm' | 'cold'>;
 }
 
 export const DEFAULT_DERIVATION_POLICY: DerivationPolicy = {
   funnel: DEFAULT_FUNNEL_POLICY,
   tierByTimeframe: DEFAULT_LEAD_POLICY.tierByTimeframe,
+  temperatureByTier: DEFAULT_LEAD_POLICY.temperatureByTier,
 };
 
 /**

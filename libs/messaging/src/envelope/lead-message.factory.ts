@@ -1,6 +1,6 @@
-import { RecordedEvent } from '@crm/event-store';
-import { EventMetadata } from '@crm/kernel';
-import { leadIdFromStream } from '@crm/lead';
+import type { RecordedEvent } from '@crm/event-store';
+import type { EventMetadata } from '@crm/kernel';
+import { leadIdFromStream } from '../../../lead/src/events/lead-event-schema';
 import { FunnelStageChange, IntentTierChange } from '../derivation/derived-changes';
 import { maskEventData } from '../masking/contact-masking';
 import { TopicNames } from '../topics';

@@ -1,5 +1,5 @@
-import { CheckpointedConsumer, RecordedEvent } from '@crm/event-store';
-import { decodeLeadEvent } from '@crm/projections';
+import type { CheckpointedConsumer, RecordedEvent } from '@crm/event-store';
+import { decodeLeadEvent } from '../derivation/lead-event.decoder';
 import { funnelChange, tierChange } from '../derivation/derived-changes';
 import { DerivedStateCache } from '../derivation/derived-state.cache';
 import { evolveDerived } from '../derivation/lead-derived-state';

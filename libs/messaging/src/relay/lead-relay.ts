@@ -1,5 +1,7 @@
-import { CatchUpSubscriber, EventStore } from '@crm/event-store';
-import { Clock } from '@crm/kernel';
+import type { EventStore } from '@crm/event-store';
+import type { Clock } from '@crm/kernel';
+// Deep import: keeps NestJS (the event-store module) out of the relay process's start-up.
+import { CatchUpSubscriber } from '../../../event-store/src/subscription/catch-up-subscriber';
 import { DerivedStateCache } from '../derivation/derived-state.cache';
 import { LeadMessageOptions } from '../envelope/lead-message.factory';
 import { LeadRelayConsumer } from './lead-relay.consumer';

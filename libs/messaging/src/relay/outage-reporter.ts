@@ -1,4 +1,4 @@
-import { Clock } from '@crm/kernel';
+import type { Clock } from '@crm/kernel';
 
 export interface OutageLog {
   warn(message: string): void;

@@ -1,5 +1,5 @@
-import { EventStore } from '@crm/event-store';
-import { Clock } from '@crm/kernel';
+import type { EventStore } from '@crm/event-store';
+import type { Clock } from '@crm/kernel';
 
 export interface RelayStatus {
   name: string;
