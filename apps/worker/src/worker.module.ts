@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@crm/config';
 import { EventStoreModule } from '@crm/event-store';
 import { KernelPortsModule } from '@crm/kernel/nest';
+import { MessagingModule } from '@crm/messaging';
 import { ProjectionsModule } from '@crm/projections';
 
 /** The API's event store file in DATA_DIR (apps/api/src/app.module.ts, EVENT_STORE_FILE). */
@@ -16,7 +17,10 @@ class WorkerConfigModule {
   }
 }
 
-/** The production worker: runs the projections outside the API process (PROJECTIONS_IN_PROCESS=false there). */
+/**
+ * The production worker: runs the projections outside the API process (PROJECTIONS_IN_PROCESS=false there), and
+ * the Kafka relay when KAFKA_ENABLED.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -27,6 +31,7 @@ export class WorkerModule {
         KernelPortsModule.forRoot(),
         EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
         ProjectionsModule.forRoot({ runInProcess: true }),
+        MessagingModule.forRoot({ runRelay: true }),
       ],
     };
   }

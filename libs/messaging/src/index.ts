@@ -16,3 +16,4 @@ export * from './schemas/message-schemas';
 export * from './relay/outage-reporter';
 export * from './relay/relay-status';
 export * from './relay/lead-relay';
+export * from './messaging.module';
