@@ -17,3 +17,6 @@ export * from './relay/outage-reporter';
 export * from './relay/relay-status';
 export * from './relay/lead-relay';
 export * from './messaging.module';
+export * from './touches/touch-message';
+export * from './touches/touch-publisher.port';
+export * from './touches/kafka-touch.publisher';
