@@ -29,15 +29,18 @@ export class LeadRelay {
 
   constructor(private readonly store: EventStore, private readonly sink: RelaySink, private readonly clock: Clock, options: LeadRelayOptions) {
     this.outages = new OutageReporter(options.name, clock, options.logger);
+    // An outage ends with the first acknowledged batch (a broker that just came back may still refuse the first
+    // transaction while its coordinators load), or with a reconnect that finds nothing to send.
     const consumer = new LeadRelayConsumer(options.name, sink, new DerivedStateCache(store), options, (checkpoint) => {
       this.opened = true;
-      this.outages.succeeded(checkpoint);
+      void store.headPosition().then((head) => head <= checkpoint && this.outages.succeeded(checkpoint), () => undefined);
     });
     this.subscriber = new CatchUpSubscriber(store, consumer, {
       batchSize: options.batchSize ?? 500,
       retryDelayMs: options.retryDelayMs ?? 200,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 5_000,
       onError: (error) => this.outages.failed(error),
+      onProcessed: (events) => this.outages.succeeded(events[events.length - 1]?.position ?? 0),
     });
   }
 
