@@ -1,6 +1,6 @@
 import { SqliteEventStore } from '@crm/event-store';
 import { VirtualClock } from '@crm/kernel';
-import { createKafkaClient, decodeLeadEvent, KafkaTransactionalSink, LeadRelay, topicNames } from '@crm/messaging';
+import { createKafkaClient, decodeLeadEvent, KafkaTransactionalSink, LeadRelay, MessageSchemas, topicNames } from '@crm/messaging';
 import { kcatRead } from '../../libs/messaging/src/testing/kafka-test.support';
 import { interleavedWorkload } from '../../libs/projections/src/testing/lead-workload';
 import { PrivateBroker } from './support/private-broker';
@@ -77,5 +77,7 @@ describe('a broker outage during the relay', () => {
     const expected = (await store.readAll({ maxCount: 1_000_000 })).filter((e) => decodeLeadEvent(e));
     const published = await kcatRead([broker.address], topics.events);
     expect(published.map((m) => m.value.id).sort()).toEqual(expected.map((e) => e.metadata.eventId).sort());
+    const schemas = new MessageSchemas();
+    expect(published.flatMap((m) => schemas.problems(m.value))).toEqual([]);
   }, 240_000);
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@crm/event-store';
 import { leadIdFromStream } from '@crm/lead';
 import { decodeLeadEvent } from '@crm/projections';
+import { MessageSchemas } from '../../libs/messaging/src/schemas/message-schemas';
 import { kcatRead, TEST_BROKERS } from '../../libs/messaging/src/testing/kafka-test.support';
 import { topicNames } from '../../libs/messaging/src/topics';
 import { interleavedWorkload } from '../../libs/projections/src/testing/lead-workload';
@@ -128,6 +129,8 @@ describe('kill -9 of the Kafka relay', () => {
     const expected = log.filter((e) => decodeLeadEvent(e));
     expect(expected.length).toBeGreaterThanOrEqual(EVENTS);
     const published = await kcatRead(TEST_BROKERS, topicNames(prefix).events);
+    const schemas = new MessageSchemas();
+    expect(published.flatMap((m) => schemas.problems(m.value))).toEqual([]);
     const ids = published.map((m) => m.value.id as string);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(expected.length);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@crm/config';
 import { EventStore } from '@crm/event-store';
 import { leadStreamId } from '@crm/lead';
-import { LeadRelay, readRelayCheckpoint } from '@crm/messaging';
+import { LeadRelay, MessageSchemas, readRelayCheckpoint } from '@crm/messaging';
 import { registration, toAppend } from '../../../libs/projections/src/testing/lead-events.builder';
 import { consumeUntil, TEST_BROKERS, testKafka, testTopics } from '../../../libs/messaging/src/testing/kafka-test.support';
 import { WorkerModule } from './worker.module';
@@ -38,6 +38,8 @@ describe('WorkerModule with KAFKA_ENABLED', () => {
     expect(await readRelayCheckpoint(kafka, topics.checkpoints, config.KAFKA_RELAY_NAME)).toBe(3);
     const messages = await consumeUntil(kafka, [topics.events, topics.funnel, topics.tiers], (m) => m.length >= 9);
     expect(messages.filter((m) => m.topic === topics.tiers).map((m) => (m.value.data as { tier: string }).tier)).toEqual(['T1', 'T1', 'T1']);
+    const schemas = new MessageSchemas();
+    expect(messages.flatMap((m) => schemas.problems(m.value))).toEqual([]);
     expect(messages.find((m) => m.topic === topics.events)?.headers).toMatchObject({ 'correlation-id': 'corr-1', 'actor-role': 'consultant' });
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Optional, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@crm/event-store';
 import { LeadRelay, RelayStatus } from '@crm/messaging';
@@ -7,7 +7,7 @@ import { Public } from '../auth/public.decorator';
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly store: EventStore, @Optional() private readonly relay: LeadRelay | null) {}
+  constructor(private readonly store: EventStore, @Optional() @Inject(LeadRelay) private readonly relay: LeadRelay | null) {}
 
   @Public()
   @Get()
