@@ -5,6 +5,7 @@
  * Run: bash test/bench/run.sh kafka-relay
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { EachBatchPayload, Partitioners } from 'kafkajs';
 import { EventToAppend, SqliteEventStore } from '@crm/event-store';
@@ -20,6 +21,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const kafka = createKafkaClient({ brokers: BROKERS, clientId: 'crm-bench' });
 const quiet = { warn: (m: string) => process.stderr.write(`${m}\n`), log: () => undefined, debug: () => undefined };
+/** CPU seconds (user + system) this process spent since `from`: comparable even when other work shares the machine. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 function newTopics(): TopicNames {
@@ -38,7 +44,7 @@ function newSink(names: TopicNames, relayName: string): KafkaTransactionalSink {
 }
 
 /** The relay from position 0 to the head: events/s and messages/s, with the messages of each batch recorded. */
-async function relayThroughput(store: SqliteEventStore, batches: OutgoingMessage[][]): Promise<{ seconds: number; messages: number }> {
+async function relayThroughput(store: SqliteEventStore, batches: OutgoingMessage[][]): Promise<{ seconds: number; cpu: number; messages: number }> {
   const names = newTopics();
   await createTopics(names);
   const sink = newSink(names, `throughput-${randomUUID().slice(0, 8)}`);
@@ -50,29 +56,33 @@ async function relayThroughput(store: SqliteEventStore, batches: OutgoingMessage
   const relay = new LeadRelay(store, sink, new SystemClock(), { name: 'bench', topics: names, exposeContact: false, batchSize: BATCH, logger: quiet });
   const head = await store.headPosition();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   relay.start();
   await relay.waitFor(head, 600_000);
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu);
   await relay.stop();
-  return { seconds, messages: batches.reduce((n, b) => n + b.length, 0) };
+  return { seconds, cpu: cpuSeconds, messages: batches.reduce((n, b) => n + b.length, 0) };
 }
 
 /** The ceiling: an idempotent kafkajs producer sending the relay's messages in the relay's batches, one after another. */
-async function rawProducer(batches: OutgoingMessage[][]): Promise<number> {
+async function rawProducer(batches: OutgoingMessage[][]): Promise<{ seconds: number; cpu: number }> {
   const names = newTopics();
   await createTopics(names);
   const rename = (topic: string): string => names[(Object.keys(names) as Array<keyof TopicNames>).find((k) => topic.endsWith(`lead.${k}.v1`)) ?? 'events'];
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (const batch of batches) {
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const m of batch) byTopic.set(rename(m.topic), [...(byTopic.get(rename(m.topic)) ?? []), m]);
     await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map(({ key, value, headers }) => ({ key, value, headers })) })) });
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu);
   await producer.disconnect();
-  return seconds;
+  return { seconds, cpu: cpuSeconds };
 }
 
 /** Appends RATE single-event commands per second for SECONDS while the relay runs; a read_committed consumer times each arrival. */
@@ -128,11 +138,12 @@ async function main(): Promise<void> {
   await store.close();
   const raw = await rawProducer(batches);
   const messages = relay.messages;
-  printTable(['contender', 'events/s', 'messages/s', 'seconds'], [
-    ['relay (transactional, checkpoint in the transaction)', fmt(head / relay.seconds), fmt(messages / relay.seconds), relay.seconds.toFixed(2)],
-    ['raw kafkajs producer (idempotent), same messages and batches', fmt(head / raw), fmt(messages / raw), raw.toFixed(2)],
+  printTable(['contender', 'events/s', 'messages/s', 'seconds', 'CPU seconds (this process)'], [
+    ['relay (transactional, checkpoint in the transaction)', fmt(head / relay.seconds), fmt(messages / relay.seconds), relay.seconds.toFixed(2), relay.cpu.toFixed(2)],
+    ['raw kafkajs producer (idempotent), same messages and batches', fmt(head / raw.seconds), fmt(messages / raw.seconds), raw.seconds.toFixed(2), raw.cpu.toFixed(2)],
   ]);
-  process.stdout.write(`relay / raw = ${(raw / relay.seconds).toFixed(2)} (${fmt(messages)} messages for ${fmt(head)} events)\n\n`);
+  process.stdout.write(`relay / raw = ${(raw.seconds / relay.seconds).toFixed(2)} (${fmt(messages)} messages for ${fmt(head)} events;`
+    + ` load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n\n`);
   const lag = await latency();
   process.stdout.write(`append-to-consume latency at ${RATE} events/s for ${SECONDS} s (read_committed consumer, ${fmt(lag.count)} events): `
     + `p50 ${lag.p50.toFixed(1)} ms, p99 ${lag.p99.toFixed(1)} ms, max ${lag.max.toFixed(1)} ms\n`);

@@ -12,6 +12,8 @@ import { relayStatus, RelayStatus } from './relay-status';
 export interface LeadRelayOptions extends LeadMessageOptions {
   name: string;
   batchSize?: number;
+  /** Events translated ahead while the broker acknowledges a batch (default: the batch size; 0: off). */
+  readAhead?: number;
   /** Backoff after a failure: doubles from retryDelayMs up to maxRetryDelayMs. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -31,9 +33,13 @@ export class LeadRelay {
     this.outages = new OutageReporter(options.name, clock, options.logger);
     // An outage ends with the first acknowledged batch (a broker that just came back may still refuse the first
     // transaction while its coordinators load), or with a reconnect that finds nothing to send.
-    const consumer = new LeadRelayConsumer(options.name, sink, new DerivedStateCache(store), options, (checkpoint) => {
-      this.opened = true;
-      void store.headPosition().then((head) => head <= checkpoint && this.outages.succeeded(checkpoint), () => undefined);
+    const consumer = new LeadRelayConsumer(options.name, sink, store, new DerivedStateCache(store), {
+      ...options,
+      readAhead: options.readAhead ?? options.batchSize ?? 500,
+      onOpened: (checkpoint) => {
+        this.opened = true;
+        void store.headPosition().then((head) => head <= checkpoint && this.outages.succeeded(checkpoint), () => undefined);
+      },
     });
     this.subscriber = new CatchUpSubscriber(store, consumer, {
       batchSize: options.batchSize ?? 500,
