@@ -17,7 +17,9 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     brokers: [...options.brokers],
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
-    retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 2_000 },
+    // Enough for a coordinator that is loading or finishing a fenced transaction (retriable, seconds at worst);
+    // an unreachable broker fails these fast (connection refused) and the relay's own backoff takes over.
+    retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
     logLevel: options.debugLog ? logLevel.WARN : logLevel.NOTHING,
     logCreator: () => (entry: LogEntry) => {
       const { message, ...extra } = entry.log;

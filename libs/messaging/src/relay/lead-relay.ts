@@ -12,7 +12,11 @@ import { relayStatus, RelayStatus } from './relay-status';
 export interface LeadRelayOptions extends LeadMessageOptions {
   name: string;
   batchSize?: number;
-  /** Events translated ahead while the broker acknowledges a batch (default: the batch size; 0: off). */
+  /**
+   * Events translated ahead while the broker acknowledges a batch; 0 (the default) turns it off. It pays only
+   * with a core to spare: it reads those events twice, and on the busy 2-core machine it cost more than it saved
+   * (test/bench/README.md).
+   */
   readAhead?: number;
   /** Backoff after a failure: doubles from retryDelayMs up to maxRetryDelayMs. */
   retryDelayMs?: number;
@@ -35,7 +39,7 @@ export class LeadRelay {
     // transaction while its coordinators load), or with a reconnect that finds nothing to send.
     const consumer = new LeadRelayConsumer(options.name, sink, store, new DerivedStateCache(store), {
       ...options,
-      readAhead: options.readAhead ?? options.batchSize ?? 500,
+      readAhead: options.readAhead ?? 0,
       onOpened: (checkpoint) => {
         this.opened = true;
         void store.headPosition().then((head) => head <= checkpoint && this.outages.succeeded(checkpoint), () => undefined);
