@@ -1,7 +1,25 @@
 #!/usr/bin/env bash
-# Makes sure the services the tests need are up: PostgreSQL on 127.0.0.1:5432 (ensure-postgres.sh) and Redis on
-# 127.0.0.1:6379 (nothing kept on disk). Idempotent and quick when they already answer.
+# Makes sure the services the tests need are up: PostgreSQL on 127.0.0.1:5432 (ensure-postgres.sh), Redis on
+# 127.0.0.1:6379 (nothing kept on disk), the Kafka broker on 127.0.0.1:9092 unless KAFKA_BROKERS names another
+# one, and Debian's kcat (the tests read topics with it). Idempotent and quick when everything already answers.
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+ensure_kcat() {
+  command -v kcat >/dev/null 2>&1 && return 0
+  echo "ensure-services: installing Debian's kcat with apt-get" >&2
+  apt-get install -y kcat >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y kcat >/dev/null 2>&1; } \
+    || { echo "ensure-services: could not install kcat" >&2; return 1; }
+}
+
+# The shared broker stays up after the tests, like Redis; a private one for a test runs on another port.
+ensure_kafka() {
+  [ -n "${KAFKA_BROKERS:-}" ] && return 0
+  KAFKA_PORT=9092 bash "$here/../kafka/ensure.sh"
+}
+
+ensure_kcat
+ensure_kafka
 
 bash "$(dirname "${BASH_SOURCE[0]}")/ensure-postgres.sh"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a benchmark from the repository root: appends (default), durability, postgres, http, projection-rebuild,
-# projection-lag, or all. The benchmark-only peers (Emmett for SQLite and PostgreSQL, and the sqlite3 native package
-# it needs) live in test/bench/node_modules and are installed on first use of the appends or postgres benchmark.
+# projection-lag, kafka-relay, or all. The benchmark-only peers (Emmett for SQLite and PostgreSQL, and the sqlite3
+# native package it needs) live in test/bench/node_modules and are installed on first use of the appends or postgres
+# benchmark.
 set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$bench_dir/../.." && pwd)"
@@ -28,6 +29,7 @@ case "$which" in
   http) run http-commands.bench.ts "$@" ;;
   projection-rebuild) run projection-rebuild.bench.ts "$@" ;;
   projection-lag) run projection-lag.bench.ts "$@" ;;
+  kafka-relay) bash "$repo_root/infra/local/ensure-services.sh"; run kafka-relay.bench.ts "$@" ;;
   all)
     ensure_peers
     run event-store-appends.bench.ts
@@ -36,6 +38,8 @@ case "$which" in
     run http-commands.bench.ts
     run projection-lag.bench.ts
     run projection-rebuild.bench.ts
+    bash "$repo_root/infra/local/ensure-services.sh"
+    run kafka-relay.bench.ts
     ;;
-  *) echo "usage: bash test/bench/run.sh [appends|durability|postgres|http|projection-rebuild|projection-lag|all] [args...]" >&2; exit 2 ;;
+  *) echo "usage: bash test/bench/run.sh [appends|durability|postgres|http|projection-rebuild|projection-lag|kafka-relay|all] [args...]" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from '@crm/config';
 import { CommandsModule } from '@crm/commands';
 import { EventStoreModule } from '@crm/event-store';
+import { MessagingModule } from '@crm/messaging';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,8 @@ export class AppModule {
         LeadsModule,
         ShowroomModule,
         ReadSideModule,
+        // The relay runs here only with the worker parts in-process (and KAFKA_ENABLED); otherwise in the worker.
+        MessagingModule.forRoot({ runRelay: config.PROJECTIONS_IN_PROCESS }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

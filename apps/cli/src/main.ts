@@ -4,6 +4,7 @@ import { registerCommands } from './cli-command.registry';
 import './commands/token.command';
 import './commands/projections.command';
 import './commands/store.command';
+import './commands/relay.command';
 
 const program = new Command('crm')
   .description('Lead lifecycle command line: every command uses the same configuration (environment) as the API')

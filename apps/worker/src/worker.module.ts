@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@crm/config';
 import { EventStoreModule } from '@crm/event-store';
 import { KernelPortsModule } from '@crm/kernel/nest';
+import { MessagingModule } from '@crm/messaging';
 import { ProjectionsModule } from '@crm/projections';
 
 @Global()
@@ -12,7 +13,10 @@ class WorkerConfigModule {
   }
 }
 
-/** The production worker: runs the projections outside the API process (PROJECTIONS_IN_PROCESS=false there). */
+/**
+ * The production worker: runs the projections outside the API process (PROJECTIONS_IN_PROCESS=false there), and
+ * the Kafka relay when KAFKA_ENABLED.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -23,6 +27,7 @@ export class WorkerModule {
         KernelPortsModule.forRoot(),
         EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot({ runInProcess: true }),
+        MessagingModule.forRoot({ runRelay: true }),
       ],
     };
   }

@@ -4,6 +4,11 @@ const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
 
 const port = z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(1).max(65535);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** `host:port[,host:port...]`, as kafkajs takes it. */
+const brokerList = z
+  .string()
+  .transform((v) => v.split(',').map((b) => b.trim()).filter((b) => b.length > 0))
+  .refine((list) => list.length > 0 && list.every((b) => /^[^\s:]+:\d{1,5}$/.test(b)), 'must be host:port[,host:port...]');
 
 /**
  * Every setting the processes read, validated once at start. A bad value stops the process with a message that
@@ -35,6 +40,19 @@ export const appConfigSchema = z
     /** How long a completed Idempotency-Key is remembered; a retry after that is a new request. */
     IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(168),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+    /** The Kafka relay (and the topics it publishes) runs only when enabled; the embedded default has it off. */
+    KAFKA_ENABLED: flag.default('false'),
+    KAFKA_BROKERS: brokerList.default('127.0.0.1:9092'),
+    KAFKA_CLIENT_ID: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, underscore, dash').default('crm-lead-lifecycle'),
+    /** Put before every topic name (e.g. `staging.`): environments sharing a cluster, tests with topics of their own. */
+    KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, underscore, dash').default(''),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
+    /** Contact fields (name, phone, e-mail, WeChat) go out masked unless this is true. */
+    KAFKA_EXPOSE_CONTACT: flag.default('false'),
+    /** Names the relay's checkpoint and transactional id: one running relay per name. */
+    KAFKA_RELAY_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, underscore, dash').default('lead-relay'),
+    KAFKA_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(2_000).default(500),
   })
   .superRefine((env, ctx) => {
     // The chosen store's address must be there; the other stores' are ignored.

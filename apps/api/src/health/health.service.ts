@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventStore } from '@crm/event-store';
+import { LeadRelay, RelayStatus } from '@crm/messaging';
 import { Projection, PROJECTIONS, ProjectionStatus, ProjectionStatusReader, ReadStore } from '@crm/projections';
 
 export type PartState = 'up' | 'down';
@@ -17,6 +18,8 @@ export interface HealthReport {
   eventStore: PartState;
   readStore: PartState;
   projections: ProjectionHealth[];
+  /** The Kafka relay's lag, when this process runs it. A broker outage does not make the API unhealthy: writes go on and the relay catches up. */
+  kafkaRelay?: RelayStatus;
 }
 
 /** What /health reports: the stores the API depends on, and each read model's state and lag. */
@@ -27,6 +30,7 @@ export class HealthService {
     private readonly readStore: ReadStore,
     private readonly statuses: ProjectionStatusReader,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
+    @Optional() @Inject(LeadRelay) private readonly relay: LeadRelay | null,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -38,7 +42,8 @@ export class HealthService {
       ? await Promise.all(this.projections.map((p) => this.projection(p.name)))
       : this.projections.map((p): ProjectionHealth => ({ name: p.name, state: 'unknown', eventsBehind: null, secondsBehind: null }));
     const status = eventStore === 'down' || readStore === 'down' ? 'down' : projections.every((p) => p.state === 'live') ? 'ok' : 'degraded';
-    return { status, eventStore, readStore, projections };
+    if (!this.relay || eventStore === 'down') return { status, eventStore, readStore, projections };
+    return { status, eventStore, readStore, projections, kafkaRelay: await this.relay.status() };
   }
 
   private async projection(name: string): Promise<ProjectionHealth> {
