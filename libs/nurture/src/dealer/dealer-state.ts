@@ -1,0 +1,31 @@
+import { CadenceOverride } from '../cadence/cadence-policy';
+import { DEFAULT_DEALER_SETTINGS } from './dealer-defaults';
+import { DealerSettings } from './dealer-settings';
+
+export interface ConsultantState {
+  name: string;
+  /** Order of joining: the round robin goes around in this order. */
+  seat: number;
+}
+
+export interface DealerState {
+  /** The effective settings: the defaults with every recorded change applied. */
+  settings: DealerSettings;
+  /** The dealer's own cadence entries; the default policy fills in the rest. */
+  cadence: CadenceOverride;
+  consultants: Readonly<Record<string, ConsultantState>>;
+  /** The seat the next consultant to join gets. */
+  nextSeat: number;
+  /** The seat of the consultant the round robin picked last; the next turn goes to the following seat. */
+  lastRoundRobinSeat?: number;
+  /** Every routing by id, so that routing an id again answers the same consultant. */
+  routings: Readonly<Record<string, string>>;
+}
+
+export const initialDealerState: DealerState = {
+  settings: DEFAULT_DEALER_SETTINGS,
+  cadence: {},
+  consultants: {},
+  nextSeat: 0,
+  routings: {},
+};
