@@ -19,7 +19,7 @@ export function evolve(state: LeadState, event: LeadEvent, meta?: EvolveMeta): L
   if (event.type === 'LeadRegistered') return registered(event, meta);
   // A fact about a lead that was never registered cannot change anything; ignoring it keeps replay total.
   if (state.status === 'unregistered') return state;
-  const next = apply(state, event);
+  const next = apply(state, event, meta);
   if (!meta || !INTERACTIONS.has(event.type)) return next;
   return { ...next, lastInteractionAt: later(next.lastInteractionAt, meta.occurredAt) };
 }
@@ -47,7 +47,7 @@ function registered(event: LeadRegistered, meta: EvolveMeta | undefined): Regist
   };
 }
 
-function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegistered>): RegisteredLeadState {
+function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegistered>, meta: EvolveMeta | undefined): RegisteredLeadState {
   switch (event.type) {
     case 'ShowroomVisited':
     case 'CallLogged':
@@ -72,13 +72,13 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'PurchaseIntentAssessed':
       return { ...state, tier: event.data.tier, timeframe: event.data.timeframe };
     case 'ConsultantAssigned':
-      return { ...state, consultantId: event.data.consultantId };
+      return applyAssignment(state, event);
     case 'LeadReturnedToNurturing':
-      return { ...state, consultantId: undefined };
+      return { ...state, consultantId: undefined, ownershipChanges: (state.ownershipChanges ?? 0) + 1 };
     case 'DealWon':
       return { ...state, status: 'won', deal: { ...event.data } };
     case 'VehicleDelivered':
-      return { ...state, status: 'delivered', deal: { ...state.deal, vin: event.data.vin ?? state.deal?.vin } };
+      return applyDelivery(state, event, meta);
     case 'LossRequested':
       return { ...state, status: 'loss_pending', pendingLossRequest: { ...event.data } };
     case 'LossRejected':
@@ -151,6 +151,28 @@ function nextInvitation(
   }
 }
 
+function applyAssignment(state: RegisteredLeadState, event: EventOf<'ConsultantAssigned'>): RegisteredLeadState {
+  const { consultantId, handoffId } = event.data;
+  const next: RegisteredLeadState = {
+    ...state, consultantId, lastConsultantId: consultantId, ownershipChanges: (state.ownershipChanges ?? 0) + 1,
+  };
+  if (handoffId !== undefined) next.handoffIds = { ...state.handoffIds, [handoffId]: consultantId };
+  return next;
+}
+
+/** The delivery date is the event's occurredAt; the after-sale facts come with the event. */
+function applyDelivery(state: RegisteredLeadState, event: EventOf<'VehicleDelivered'>, meta: EvolveMeta | undefined): RegisteredLeadState {
+  const { vin, odometerKm, insuranceExpiresOn, inspectionDueOn } = event.data;
+  const deal = compactDeal({
+    ...state.deal, vin: vin ?? state.deal?.vin, deliveredAt: meta?.occurredAt, odometerKm, insuranceExpiresOn, inspectionDueOn,
+  });
+  return { ...state, status: 'delivered', deal };
+}
+
+function compactDeal<T extends object>(deal: T): T {
+  return Object.fromEntries(Object.entries(deal).filter(([, value]) => value !== undefined)) as T;
+}
+
 function applyNeeds(state: RegisteredLeadState, event: EventOf<'NeedsAnalysed'>): RegisteredLeadState {
   const { intendedModels, budget, payment, decisionMaker } = event.data;
   const profile = {
@@ -164,14 +186,15 @@ function applyNeeds(state: RegisteredLeadState, event: EventOf<'NeedsAnalysed'>)
 }
 
 function applyContact(state: RegisteredLeadState, event: EventOf<'ContactDetailsChanged'>): RegisteredLeadState {
-  const { name, phone, email, wechat } = event.data;
+  const { name, phone, email, wechat, birthday } = event.data;
   const contact = {
     name: name ?? state.contact.name,
     phone: phone ?? state.contact.phone,
     email: email ?? state.contact.email,
     wechat: wechat ?? state.contact.wechat,
   };
-  return { ...state, contact };
+  const known = birthday ?? state.contact.birthday;
+  return { ...state, contact: known === undefined ? contact : { ...contact, birthday: known } };
 }
 
 function applyComplaint(

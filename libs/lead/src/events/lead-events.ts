@@ -55,10 +55,23 @@ export type PurchaseIntentAssessed = Event<'PurchaseIntentAssessed', {
   previousTier?: IntentTier;
   note?: string;
 }>;
-export type ConsultantAssigned = Event<'ConsultantAssigned', { consultantId: string; reason: HandoffReason; previousConsultantId?: string }>;
+/** `handoffId` marks an automatic hand-off (the nurture saga's), so that handling its cause again records nothing. */
+export type ConsultantAssigned = Event<'ConsultantAssigned', {
+  consultantId: string;
+  reason: HandoffReason;
+  previousConsultantId?: string;
+  handoffId?: string;
+}>;
 export type LeadReturnedToNurturing = Event<'LeadReturnedToNurturing', { consultantId: string; reason: ReturnReason; note?: string }>;
 export type DealWon = Event<'DealWon', { quoteId?: string; model?: string; quantity?: number; totalPrice?: Money; orderRef?: string }>;
-export type VehicleDelivered = Event<'VehicleDelivered', { vin?: string; model?: string; note?: string }>;
+/** What the after-sale plan needs besides the delivery date (the event's occurredAt); dates are YYYY-MM-DD. */
+export interface AfterSaleFacts {
+  /** The odometer at delivery: the first service is estimated from it. */
+  odometerKm?: number;
+  insuranceExpiresOn?: string;
+  inspectionDueOn?: string;
+}
+export type VehicleDelivered = Event<'VehicleDelivered', { vin?: string; model?: string; note?: string } & AfterSaleFacts>;
 export type LossRequested = Event<'LossRequested', { requestId: string; reason: LostReason; competitor?: string; note?: string }>;
 export type LossApproved = Event<'LossApproved', { requestId: string; note?: string }>;
 export type LossRejected = Event<'LossRejected', { requestId: string; note?: string }>;
@@ -70,6 +83,7 @@ export type ContactDetailsChanged = Event<'ContactDetailsChanged', {
   previousPhone?: string;
   email?: string;
   wechat?: string;
+  birthday?: string;
 }>;
 export type MarketingConsentChanged = Event<'MarketingConsentChanged', { marketingConsent: boolean }>;
 export type ComplaintFiled = Event<'ComplaintFiled', { complaintId: string; category: ComplaintCategory; description: string }>;

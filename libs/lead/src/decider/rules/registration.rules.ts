@@ -2,7 +2,7 @@ import { ContactDetailsChanged, LeadEvent } from '../../events/lead-events';
 import { LeadErrorCode } from '../../lead.errors';
 import { LeadState } from '../lead-state';
 import { assertTimely } from './guards';
-import { CommandOf, Rule, compact, fail } from './values';
+import { CommandOf, Rule, compact, fail, isBirthday } from './values';
 
 /** The phone arrives normalised: the handler normalises it and reserves it before deciding. */
 export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadState): LeadEvent[] {
@@ -33,6 +33,12 @@ export const changeContactDetails: Rule<'ChangeContactDetails'> = (command, lead
   }
   if (requested.email !== undefined && requested.email !== current.email) data.email = requested.email;
   if (requested.wechat !== undefined && requested.wechat !== current.wechat) data.wechat = requested.wechat;
+  if (requested.birthday !== undefined && requested.birthday !== current.birthday) {
+    if (!isBirthday(requested.birthday, command.context.now)) {
+      fail(LeadErrorCode.InvalidBirthday, 'birthday must be MM-DD or a past date YYYY-MM-DD', 'birthday');
+    }
+    data.birthday = requested.birthday;
+  }
   if (Object.keys(data).length === 0) return [];
   return [{ type: 'ContactDetailsChanged', data }];
 };

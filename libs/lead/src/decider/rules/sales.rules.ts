@@ -2,7 +2,10 @@ import { Money } from '../../events/lead-values';
 import { IntentTier } from '../../events/lead-vocabulary';
 import { LeadErrorCode } from '../../lead.errors';
 import { QuoteState } from '../lead-state';
-import { Rule, checkOptionalTime, compact, fail } from './values';
+import { Rule, checkOptionalTime, compact, fail, isCalendarDate } from './values';
+
+/** A delivered car with more on the clock than this is a typo. */
+const MAX_ODOMETER_KM = 2_000_000;
 
 export const analyseNeeds: Rule<'AnalyseNeeds'> = (command) => {
   if (!Array.isArray(command.data.intendedModels)) {
@@ -56,8 +59,16 @@ export const winDeal: Rule<'WinDeal'> = (command, lead) => {
   return [{ type: 'DealWon', data }];
 };
 
+/** The delivery also records what the after-sale plan needs: odometer, insurance expiry, inspection date. */
 export const deliverVehicle: Rule<'DeliverVehicle'> = (command, lead) => {
   if (lead.status !== 'won') fail(LeadErrorCode.DealNotWon, 'Only a won deal can be delivered');
-  const { vin, note } = command.data;
-  return [{ type: 'VehicleDelivered', data: compact({ vin, model: lead.deal?.model, note }) }];
+  const { vin, note, odometerKm, insuranceExpiresOn, inspectionDueOn } = command.data;
+  if (odometerKm !== undefined && !(Number.isFinite(odometerKm) && odometerKm >= 0 && odometerKm <= MAX_ODOMETER_KM)) {
+    fail(LeadErrorCode.InvalidOdometer, `odometerKm must be from 0 to ${MAX_ODOMETER_KM}`, 'odometerKm');
+  }
+  for (const [field, value] of [['insuranceExpiresOn', insuranceExpiresOn], ['inspectionDueOn', inspectionDueOn]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) fail(LeadErrorCode.InvalidDate, `${field} must be a date YYYY-MM-DD`, field);
+  }
+  const data = compact({ vin, model: lead.deal?.model, note, odometerKm, insuranceExpiresOn, inspectionDueOn });
+  return [{ type: 'VehicleDelivered', data }];
 };
