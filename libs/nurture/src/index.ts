@@ -12,3 +12,8 @@ export * from './cadence/cadence-policy';
 export * from './cadence/default-cadence';
 export * from './cadence/cadence-override';
 export * from './cadence/cadence-override.validation';
+export * from './cadence/after-sale-plan';
+export * from './calendar/zoned-calendar';
+export * from './saga/saga-input';
+export * from './saga/nurture-commands';
+export * from './saga/nurture.saga';

@@ -1,7 +1,7 @@
 import { CHANNELS } from '@crm/lead';
 import { DealerErrorCode, dealerFail } from './dealer.errors';
 import { DealerSettingsChange } from './dealer-settings';
-import { isValidTimeZone, localMinutes } from './zoned-time';
+import { isValidTimeZone, localMinutes } from '../calendar/zoned-time';
 
 /** A week: no channel's first response may be planned further out than that. */
 const MAX_RESPONSE_MINUTES = 7 * 24 * 60;

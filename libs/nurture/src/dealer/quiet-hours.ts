@@ -1,5 +1,5 @@
 import { DealerSettings, QuietHours } from './dealer-settings';
-import { instantAtWallTime, localDateOf, localMinutes, plusDays, wallMinutes } from './zoned-time';
+import { instantAtWallTime, localDateOf, localMinutes, plusDays, wallMinutes } from '../calendar/zoned-time';
 
 export type QuietHoursSettings = Pick<DealerSettings, 'timeZone' | 'quietHours'>;
 
