@@ -17,3 +17,4 @@ export * from './calendar/zoned-calendar';
 export * from './saga/saga-input';
 export * from './saga/nurture-commands';
 export * from './saga/nurture.saga';
+export * from './saga/saga-view';

@@ -1,3 +1,4 @@
+import { LeadEventType } from '@crm/lead';
 import { afterSaleTouches, birthdayChanged, yearlyTouchClosed } from './after-sale.rules';
 import { dealLost, dealWon } from './deal.rules';
 import { handOff } from './hand-off.rules';
@@ -5,6 +6,12 @@ import { NurtureCommand } from './nurture-commands';
 import { tierPlan } from './plan.rules';
 import { LeadFact, NurtureContext } from './saga-input';
 import { cancelPending } from './touch-planner';
+
+/** The lead events the saga reacts to; a runner skips the others without loading anything. */
+export const NURTURE_TRIGGERS: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
+  'LeadRegistered', 'ShowroomVisited', 'PurchaseIntentAssessed', 'LeadReturnedToNurturing', 'LeadReopened', 'DealWon',
+  'VehicleDelivered', 'DealLost', 'MarketingConsentChanged', 'ContactDetailsChanged', 'TouchSent', 'TouchCompleted', 'TouchFailed',
+]);
 
 /**
  * The nurture saga, pure: a lead event in, commands out. It holds nothing between events: what it planned is in
