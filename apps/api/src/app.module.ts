@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { KernelOverrides, KernelPortsModule } from '@crm/kernel/nest';
+import { NurtureModule } from '@crm/nurture/nest';
 import { LeadsModule } from './leads/leads.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ShowroomModule } from './showroom/showroom.module';
@@ -31,6 +32,8 @@ export class AppModule {
         LeadsModule,
         ShowroomModule,
         ReadSideModule,
+        // The saga runs here when NURTURE_IN_PROCESS (default: PROJECTIONS_IN_PROCESS) says so, else in the worker.
+        NurtureModule.forRoot(),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
