@@ -6,6 +6,7 @@ import { CommandsModule } from '@crm/commands';
 import { EventStoreModule } from '@crm/event-store';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
+import { DealersModule } from './dealers/dealers.module';
 import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -31,6 +32,7 @@ export class AppModule {
         HealthModule,
         LeadsModule,
         ShowroomModule,
+        DealersModule,
         ReadSideModule,
         // The saga runs here when NURTURE_IN_PROCESS (default: PROJECTIONS_IN_PROCESS) says so, else in the worker.
         NurtureModule.forRoot(),
