@@ -1,8 +1,12 @@
 import { CheckpointedConsumer, RecordedEvent, RestartFromCheckpoint } from '@crm/event-store';
 import { ReadStore } from '@crm/projections';
-import { NurtureSagaStep } from './nurture-saga.step';
 
 export const NURTURE_SAGA_NAME = 'nurture-saga';
+
+/** What the consumer does with each event of a batch (the saga step). */
+export interface SagaEventHandler {
+  handle(event: RecordedEvent): Promise<void>;
+}
 /** The saga has no read model to rebuild: one namespace holds its checkpoint for good. */
 const CHECKPOINT_VERSION = 1;
 
@@ -14,7 +18,7 @@ const CHECKPOINT_VERSION = 1;
 export class NurtureSagaConsumer implements CheckpointedConsumer {
   private position = 0;
 
-  constructor(private readonly readStore: ReadStore, private readonly step: NurtureSagaStep, readonly name = NURTURE_SAGA_NAME) {}
+  constructor(private readonly readStore: ReadStore, private readonly step: SagaEventHandler, readonly name = NURTURE_SAGA_NAME) {}
 
   async loadCheckpoint(): Promise<number> {
     const stored = await this.readStore.checkpoint(this.name, CHECKPOINT_VERSION);

@@ -9,6 +9,7 @@ import { NurtureCommand } from '../saga/nurture-commands';
 import { NURTURE_TRIGGERS, nurtureSaga } from '../saga/nurture.saga';
 import { LeadFact } from '../saga/saga-input';
 import { sagaViewAt } from '../saga/saga-view';
+import { SagaEventHandler } from './nurture-saga.consumer';
 import { SagaCommandSender } from './saga-command.sender';
 
 export const NURTURE_SAGA_ACTOR_ID = 'nurture-saga';
@@ -18,7 +19,7 @@ export const NURTURE_SAGA_ACTOR_ID = 'nurture-saga';
  * events a lagging saga appended since: `sagaViewAt`), the dealer as it is now, run the pure saga, send what it
  * says. Nothing is kept from one event to the next.
  */
-export class NurtureSagaStep {
+export class NurtureSagaStep implements SagaEventHandler {
   private readonly logger = new Logger('NurtureSaga');
 
   constructor(
