@@ -48,9 +48,9 @@ describe('ExecuteDealerCommand on the CommandBus', () => {
     const route = { type: 'RouteLeadToConsultant' as const, data: { routingId: 'r-1', leadId: 'lead-1' } };
     const first = await send(route, origin('system'));
     const again = await send(route, origin('system'));
-    expect(first.state.routings['r-1']).toBe('c-li');
+    expect(first.state.recentRoutings['r-1']).toBe('c-li');
     expect(again).toMatchObject({ events: [], revision: first.revision });
-    expect(again.state.routings['r-1']).toBe('c-li');
+    expect(again.state.recentRoutings['r-1']).toBe('c-li');
   });
 
   it("answers another dealer's id as missing, and a consultant's change as forbidden, appending nothing", async () => {

@@ -18,14 +18,23 @@ export interface DealerState {
   nextSeat: number;
   /** The seat of the consultant the round robin picked last; the next turn goes to the following seat. */
   lastRoundRobinSeat?: number;
-  /** Every routing by id, so that routing an id again answers the same consultant. */
-  routings: Readonly<Record<string, string>>;
+  /**
+   * The latest routings by id (at most ROUTING_MEMORY), so that routing an id again answers the same consultant.
+   * Bounded, so that folding a dealer with years of leads stays linear: a repeat comes within seconds (a saga
+   * retrying a hand-off), and the saga skips hand-offs its lead already shows before it routes at all.
+   */
+  recentRoutings: Readonly<Record<string, string>>;
+  /** Their ids, oldest first. */
+  recentRoutingIds: readonly string[];
 }
+
+export const ROUTING_MEMORY = 256;
 
 export const initialDealerState: DealerState = {
   settings: DEFAULT_DEALER_SETTINGS,
   cadence: {},
   consultants: {},
   nextSeat: 0,
-  routings: {},
+  recentRoutings: {},
+  recentRoutingIds: [],
 };

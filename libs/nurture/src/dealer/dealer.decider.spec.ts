@@ -1,6 +1,7 @@
 import { DealerErrorCode } from './dealer.errors';
 import { DealerEvent } from './dealer-events';
 import { DEFAULT_DEALER_SETTINGS } from './dealer-defaults';
+import { ROUTING_MEMORY } from './dealer-state';
 import { dealerCommand, foldDealer, givenDealer, joined, left } from '../testing/dealer-specification';
 
 const routed = (routingId: string, consultantId: string, pick: 'preferred' | 'round_robin' = 'round_robin', leadId = 'lead-1'): DealerEvent =>
@@ -93,7 +94,7 @@ describe('Dealer decider: routing leads to consultants', () => {
 
   it('records nothing when the same routing comes again (the saga reprocessing its event)', () => {
     givenDealer([...team, routed('r-1', 'c-1')]).when(route('r-1')).then([]);
-    expect(foldDealer([...team, routed('r-1', 'c-1')]).routings['r-1']).toBe('c-1');
+    expect(foldDealer([...team, routed('r-1', 'c-1')]).recentRoutings['r-1']).toBe('c-1');
   });
 
   it('skips a consultant who left, and a newcomer takes the last seat', () => {
@@ -110,6 +111,15 @@ describe('Dealer decider: routing leads to consultants', () => {
     givenDealer(team).when(route('r-1', ['c-3'])).then([routed('r-1', 'c-3', 'preferred')]);
     givenDealer([...team, left('c-3')]).when(route('r-1', ['c-3', 'c-2'])).then([routed('r-1', 'c-2', 'preferred')]);
     givenDealer([...team, routed('r-1', 'c-3', 'preferred')]).when(route('r-2')).then([routed('r-2', 'c-1')]);
+  });
+
+  it('remembers the latest routings only, so that a dealer with years of leads folds in linear time', () => {
+    const many = Array.from({ length: ROUTING_MEMORY + 1 }, (_, i) => routed(`r-${i}`, 'c-1'));
+    const state = foldDealer([...team, ...many]);
+    expect(state.recentRoutingIds).toHaveLength(ROUTING_MEMORY);
+    expect(state.recentRoutings['r-0']).toBeUndefined();
+    expect(state.recentRoutings[`r-${ROUTING_MEMORY}`]).toBe('c-1');
+    expect(Object.keys(state.recentRoutings)).toHaveLength(ROUTING_MEMORY);
   });
 
   it('has no one to route to when the dealer has no consultant', () => {

@@ -66,7 +66,7 @@ function changeSettings(command: ChangeDealerSettings, state: DealerState): Deal
  */
 function routeLead(command: RouteLeadToConsultant, state: DealerState): DealerEvent[] {
   const { routingId, leadId, preferredConsultantIds = [] } = command.data;
-  if (state.routings[routingId] !== undefined) return [];
+  if (state.recentRoutings[routingId] !== undefined) return [];
   const preferred = preferredConsultantIds.find((id) => state.consultants[id] !== undefined);
   if (preferred !== undefined) {
     return [{ type: 'LeadRoutedToConsultant', data: { routingId, leadId, consultantId: preferred, pick: 'preferred' } }];

@@ -2,7 +2,7 @@ import { assertNever } from '@crm/kernel';
 import { mergeCadenceOverride } from '../cadence/cadence-override';
 import { DealerEvent } from './dealer-events';
 import { applySettingsChange } from './dealer-settings';
-import { DealerState } from './dealer-state';
+import { DealerState, ROUTING_MEMORY } from './dealer-state';
 
 /** Pure: folds one dealer event into the state. Never throws, so any stored history replays. */
 export function evolveDealer(state: DealerState, event: DealerEvent): DealerState {
@@ -26,10 +26,12 @@ export function evolveDealer(state: DealerState, event: DealerEvent): DealerStat
     }
     case 'LeadRoutedToConsultant': {
       const { routingId, consultantId, pick } = event.data;
-      const routings = { ...state.routings, [routingId]: consultantId };
+      const recentRoutings: Record<string, string> = { ...state.recentRoutings, [routingId]: consultantId };
+      const recentRoutingIds = [...state.recentRoutingIds, routingId];
+      for (const forgotten of recentRoutingIds.splice(0, recentRoutingIds.length - ROUTING_MEMORY)) delete recentRoutings[forgotten];
       const seat = state.consultants[consultantId]?.seat;
       const turnTaken = pick !== 'preferred' && seat !== undefined;
-      return { ...state, routings, lastRoundRobinSeat: turnTaken ? seat : state.lastRoundRobinSeat };
+      return { ...state, recentRoutings, recentRoutingIds, lastRoundRobinSeat: turnTaken ? seat : state.lastRoundRobinSeat };
     }
     default:
       return assertNever(event);

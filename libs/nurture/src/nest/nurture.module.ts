@@ -45,7 +45,7 @@ export class NurtureModule implements OnApplicationBootstrap, OnModuleDestroy {
         {
           provide: NurtureSagaRunner,
           useFactory: (store: EventStore, readStore: ReadStore, bus: CommandBus, leads: LeadStreamLoader, dealers: DealerStreamLoader, cadence: CadencePolicy) => {
-            const step = new NurtureSagaStep(store, leads, dealers, new SagaCommandSender(bus), cadence);
+            const step = new NurtureSagaStep(store, leads, dealers, new SagaCommandSender(bus, leads), cadence);
             return new NurtureSagaRunner(store, new NurtureSagaConsumer(readStore, step));
           },
           inject: [EventStore, ReadStore, CommandBus, LeadStreamLoader, DealerStreamLoader, CADENCE_POLICY],

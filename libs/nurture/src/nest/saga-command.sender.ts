@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CommandOrigin, ExecuteDealerCommand, ExecuteLeadCommand } from '@crm/commands';
+import { CommandOrigin, ExecuteDealerCommand, ExecuteLeadCommand, LeadStreamLoader } from '@crm/commands';
 import { WrongExpectedRevisionError } from '@crm/event-store';
 import { DomainError } from '@crm/kernel';
-import { LeadErrorCode } from '@crm/lead';
+import { LeadErrorCode, leadStreamId } from '@crm/lead';
 import { DealerErrorCode } from '../dealer/dealer.errors';
 import { HandOff, LeadInstruction, NurtureCommand, assignmentAfterRouting } from '../saga/nurture-commands';
 
@@ -24,7 +24,7 @@ export function isTransient(error: unknown): boolean {
 export class SagaCommandSender {
   private readonly logger = new Logger('NurtureSaga');
 
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly bus: CommandBus, private readonly leads: LeadStreamLoader) {}
 
   async send(commands: readonly NurtureCommand[], origin: CommandOrigin): Promise<void> {
     for (const command of commands) {
@@ -43,12 +43,17 @@ export class SagaCommandSender {
     return this.bus.execute(new ExecuteLeadCommand(instruction.leadId, instruction.command, origin));
   }
 
-  /** Route on the dealer's stream, then assign whoever it named; both idempotent by the routing id. */
+  /**
+   * Route on the dealer's stream, then assign whoever it named; both idempotent by the routing id. A hand-off the
+   * lead already shows (handling an old event again) is not routed a second time.
+   */
   private async handOff(handOff: HandOff, origin: CommandOrigin): Promise<void> {
     const { dealerId, routingId, leadId, preferredConsultantIds } = handOff;
+    const lead = await this.leads.load(leadStreamId(leadId));
+    if (lead.state.handoffIds?.[routingId] !== undefined) return;
     const route = { type: 'RouteLeadToConsultant' as const, data: { routingId, leadId, preferredConsultantIds } };
     const { state } = await this.bus.execute(new ExecuteDealerCommand(dealerId, route, origin));
-    const consultantId = state.routings[routingId];
+    const consultantId = state.recentRoutings[routingId];
     if (consultantId === undefined) throw new Error(`Routing ${routingId} left no consultant on dealer ${dealerId}`);
     await this.sendToLead(assignmentAfterRouting(handOff, consultantId), origin);
   }
