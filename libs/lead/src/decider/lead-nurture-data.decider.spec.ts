@@ -1,7 +1,7 @@
 import { LeadEvent } from '../events/lead-events';
 import { LeadErrorCode } from '../lead.errors';
 import { at, fold, given } from '../testing/decider-specification';
-import { NOW, command, dealWon, leadRegistered, registeredLeadWith } from '../testing/lead-fixtures';
+import { NOW, command, dealWon, leadRegistered, registeredLeadWith, registration } from '../testing/lead-fixtures';
 
 const consentWithdrawn: LeadEvent = { type: 'MarketingConsentChanged', data: { marketingConsent: false } };
 const assigned = (consultantId: string, handoffId?: string): LeadEvent =>
@@ -47,6 +47,12 @@ describe('Lead decider: the after-sale plan\'s data', () => {
 
   it.each(['13-01', '02-30', '14 July', `${NOW.slice(0, 4)}-12-31`])('refuses the birthday %s', (birthday) => {
     given([leadRegistered()]).when(command('ChangeContactDetails', { birthday })).thenThrows(LeadErrorCode.InvalidBirthday, 'birthday');
+  });
+
+  it('checks a birthday that comes with the registration too', () => {
+    const data = registration();
+    given([]).when(command('RegisterLead', { ...data, contact: { ...data.contact, birthday: '02-30' } }))
+      .thenThrows(LeadErrorCode.InvalidBirthday, 'contact.birthday');
   });
 });
 

@@ -12,6 +12,9 @@ export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadStat
   if (!Array.isArray(data.profile?.intendedModels)) {
     fail(LeadErrorCode.InvalidIntendedModels, 'intendedModels must be a list', 'profile.intendedModels');
   }
+  if (data.contact.birthday !== undefined && !isBirthday(data.contact.birthday, command.context.now)) {
+    fail(LeadErrorCode.InvalidBirthday, 'birthday must be MM-DD or a past date YYYY-MM-DD', 'contact.birthday');
+  }
   const registered: LeadEvent = { type: 'LeadRegistered', data: compact({ ...data }) };
   const timeframe = data.profile.intendedPurchase;
   if (!timeframe) return [registered];
