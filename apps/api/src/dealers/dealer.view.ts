@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { DealerCommandResult, LoadedStream } from '@crm/commands';
 import { CadenceOverride, DealerSettings, DealerState } from '@crm/nurture';
 import { AppendedEventView } from '../leads/lead-command.result';
@@ -20,7 +20,7 @@ export class DealerView {
 export class DealerCommandView {
   @ApiProperty({ description: 'Global log position of the last event, for read-your-writes' }) position!: number;
   @ApiProperty({ type: [AppendedEventView] }) events!: AppendedEventView[];
-  @ApiPropertyOptional({ type: DealerView }) dealer!: DealerView;
+  @ApiProperty({ type: DealerView, description: 'The dealer after the command' }) dealer!: DealerView;
 }
 
 export function toDealerView(dealerId: string, revision: number, state: DealerState): DealerView {
