@@ -32,7 +32,8 @@ describe('the dealer API: settings and consultants on the dealer stream', () => 
     await fx.t.http.post(`${PATH}/consultants`).set(manager()).send({ consultantId: 'c-li', name: 'Li Na' }).expect(201);
     await fx.t.http.post(`${PATH}/consultants`).set(manager()).send({ consultantId: 'c-zhao', name: 'Zhao Lei' }).expect(201);
     await fx.t.http.post(`${PATH}/consultants`).set(manager()).send({ consultantId: 'c-li', name: 'Li Na' }).expect(200);
-    const removed = await fx.t.http.delete(`${PATH}/consultants/c-li`).set(manager()).expect(201);
+    const removed = await fx.t.http.delete(`${PATH}/consultants/c-li`).set(manager()).expect(200);
+    expect(removed.body.events).toEqual([expect.objectContaining({ type: 'ConsultantLeft', data: { consultantId: 'c-li' } })]);
     expect(removed.body.dealer.consultants).toEqual([{ consultantId: 'c-zhao', name: 'Zhao Lei' }]);
     const missing = await fx.t.http.delete(`${PATH}/consultants/c-li`).set(manager()).expect(404);
     expect(missing.body).toMatchObject({ code: 'CONSULTANT_NOT_FOUND', field: 'consultantId' });

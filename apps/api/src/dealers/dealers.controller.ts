@@ -65,12 +65,15 @@ export class DealersController {
 
   @Delete('consultants/:consultantId')
   @ApiOperation({ summary: 'A consultant leaves: no new lead is routed to them; the leads they own stay theirs' })
-  @ApiOkResponse({ type: DealerCommandView })
-  removeConsultant(@Param('dealerId') dealerId: string, @Param('consultantId') consultantId: string,
+  @ApiOkResponse({ type: DealerCommandView, description: 'Removed (200: a removal creates nothing)' })
+  async removeConsultant(@Param('dealerId') dealerId: string, @Param('consultantId') consultantId: string,
     @CommandRequestParam() request: CommandRequest, @Res({ passthrough: true }) res: ApiResponse): Promise<DealerCommandView> {
-    return this.send(res, dealerId, { type: 'RemoveConsultant', data: { consultantId } }, request);
+    const view = await this.send(res, dealerId, { type: 'RemoveConsultant', data: { consultantId } }, request);
+    res.status(HttpStatus.OK);
+    return view;
   }
 
+  /** 201 when the command recorded something, 200 when it changed nothing; the ETag is the dealer's revision. */
   private async send(res: ApiResponse, dealerId: string, command: DealerCommandInput, request: CommandRequest, reason?: string): Promise<DealerCommandView> {
     assertManagesDealer(request.actor, dealerId);
     const origin = this.origins.fromRequest(request, reason === undefined ? {} : { reason });
