@@ -6,10 +6,12 @@ import { EventStoreModule } from '@crm/event-store';
 import { MessagingModule } from '@crm/messaging';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
+import { DealersModule } from './dealers/dealers.module';
 import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { KernelOverrides, KernelPortsModule } from '@crm/kernel/nest';
+import { NurtureModule } from '@crm/nurture/nest';
 import { LeadsModule } from './leads/leads.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ShowroomModule } from './showroom/showroom.module';
@@ -28,9 +30,12 @@ export class AppModule {
         HealthModule,
         LeadsModule,
         ShowroomModule,
+        DealersModule,
         ReadSideModule,
         // The relay runs here only with the worker parts in-process (and KAFKA_ENABLED); otherwise in the worker.
         MessagingModule.forRoot({ runRelay: config.PROJECTIONS_IN_PROCESS }),
+        // The saga runs here when NURTURE_IN_PROCESS (default: PROJECTIONS_IN_PROCESS) says so, else in the worker.
+        NurtureModule.forRoot(),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

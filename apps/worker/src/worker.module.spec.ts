@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@crm/config';
 import { EventStore } from '@crm/event-store';
 import { leadStreamId } from '@crm/lead';
+import { NurtureSagaRunner } from '@crm/nurture/nest';
 import { ProjectionStatusReader } from '@crm/projections';
 import { registration, toAppend } from '../../../libs/projections/src/testing/lead-events.builder';
 import { WorkerModule } from './worker.module';
@@ -20,6 +21,27 @@ describe('WorkerModule', () => {
       const { position } = await store.append(leadStreamId('w1'), [toAppend({ leadId: 'w1', event: registration('w1'), occurredAt: '2026-02-01T00:00:00.000Z' })], 'no_stream');
       const status = app.get(ProjectionStatusReader);
       expect(await status.waitFor(['funnel', 'tiers'], position, 5000)).toBe(true);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the nurture saga: an assessed lead gets its planned touch, sent through its own CommandBus', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'worker-'));
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'worker-test-secret-0123', DATA_DIR: dir, PROJECTIONS_IN_PROCESS: 'false' });
+    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    try {
+      await app.init();
+      const store = app.get(EventStore);
+      const occurredAt = '2026-02-01T02:00:00.000Z';
+      await store.append(leadStreamId('w2'), [
+        toAppend({ leadId: 'w2', event: registration('w2', { channel: 'website' }), occurredAt }),
+        toAppend({ leadId: 'w2', event: { type: 'PurchaseIntentAssessed', data: { timeframe: 'in_2_3_months', tier: 'T2' } }, occurredAt }),
+      ], 'no_stream');
+      await app.get(NurtureSagaRunner).settle(5000);
+      const touch = (await store.readStream(leadStreamId('w2'))).find((event) => event.type === 'TouchScheduled');
+      expect(touch).toMatchObject({ data: { rule: 'cadence.T2.call_month_1' }, metadata: { source: 'saga' } });
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CommandsModule } from '@crm/commands';
 import { APP_CONFIG, AppConfig } from '@crm/config';
 import { EventStoreModule } from '@crm/event-store';
 import { KernelPortsModule } from '@crm/kernel/nest';
 import { MessagingModule } from '@crm/messaging';
+import { NurtureModule } from '@crm/nurture/nest';
 import { ProjectionsModule } from '@crm/projections';
 
 @Global()
@@ -14,8 +16,8 @@ class WorkerConfigModule {
 }
 
 /**
- * The production worker: runs the projections outside the API process (PROJECTIONS_IN_PROCESS=false there), and
- * the Kafka relay when KAFKA_ENABLED.
+ * The production worker: runs the projections, the nurture saga and, when KAFKA_ENABLED, the Kafka relay outside the
+ * API process (PROJECTIONS_IN_PROCESS=false there). The saga sends its commands on this process's own CommandBus.
  */
 @Module({})
 export class WorkerModule {
@@ -28,6 +30,8 @@ export class WorkerModule {
         EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot({ runInProcess: true }),
         MessagingModule.forRoot({ runRelay: true }),
+        CommandsModule,
+        NurtureModule.forRoot({ runInProcess: true }),
       ],
     };
   }

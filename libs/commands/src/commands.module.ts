@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DealerStreamLoader } from './dealer/dealer-stream.loader';
+import { ExecuteDealerCommandHandler } from './dealer/execute-dealer-command.handler';
 import { EventEnvelopeFactory } from './envelope/event-envelope.factory';
 import { ExecuteLeadCommandHandler } from './lead/execute-lead-command.handler';
 import { LeadStreamLoader } from './lead/lead-stream.loader';
@@ -17,8 +19,8 @@ import { CountUnrecordedWalkInHandler } from './showroom/count-unrecorded-walk-i
   imports: [CqrsModule.forRoot()],
   providers: [
     leadPolicyProvider, EventEnvelopeFactory, LeadStreamLoader, PhoneReservations, PhoneUniqueness,
-    ExecuteLeadCommandHandler, CountUnrecordedWalkInHandler,
+    ExecuteLeadCommandHandler, CountUnrecordedWalkInHandler, DealerStreamLoader, ExecuteDealerCommandHandler,
   ],
-  exports: [LEAD_POLICY, EventEnvelopeFactory, LeadStreamLoader],
+  exports: [LEAD_POLICY, EventEnvelopeFactory, LeadStreamLoader, DealerStreamLoader],
 })
 export class CommandsModule {}

@@ -8,3 +8,5 @@ export * from './lead/lead-stream.loader';
 export * from './lead/phone/phone-reservation.events';
 export * from './policy/lead-policy.provider';
 export * from './showroom/count-unrecorded-walk-in.command';
+export * from './dealer/execute-dealer-command';
+export * from './dealer/dealer-stream.loader';

@@ -34,6 +34,8 @@ export const appConfigSchema = z
     REDIS_KEY_PREFIX: z.string().default('crm:'),
     /** Run projections inside the API process (embedded profile) or leave them to the worker. */
     PROJECTIONS_IN_PROCESS: flag.default('true'),
+    /** Run the nurture sagas inside the API process; unset: whatever PROJECTIONS_IN_PROCESS says. */
+    NURTURE_IN_PROCESS: flag.optional(),
     /** How far back an interaction may be dated (hours); the dealer policy default. */
     BACKDATE_WINDOW_HOURS: z.coerce.number().int().min(0).max(24 * 31).default(72),
     LOSS_REQUIRES_APPROVAL: flag.default('true'),

@@ -51,6 +51,11 @@ export enum LeadErrorCode {
   MarketingConsentRequired = 'MARKETING_CONSENT_REQUIRED',
   TouchNotFound = 'TOUCH_NOT_FOUND',
   TouchNotOpen = 'TOUCH_NOT_OPEN',
+  InvalidOdometer = 'INVALID_ODOMETER',
+  /** A calendar date (YYYY-MM-DD) that is not one. */
+  InvalidDate = 'INVALID_DATE',
+  /** A birthday is MM-DD or YYYY-MM-DD, not in the future. */
+  InvalidBirthday = 'INVALID_BIRTHDAY',
 }
 
 /** One kind per code, so that a code always maps to the same HTTP status. */
@@ -101,6 +106,9 @@ export const LEAD_ERROR_KINDS: Record<LeadErrorCode, DomainErrorKind> = {
   [LeadErrorCode.MarketingConsentRequired]: 'conflict',
   [LeadErrorCode.TouchNotFound]: 'not_found',
   [LeadErrorCode.TouchNotOpen]: 'conflict',
+  [LeadErrorCode.InvalidOdometer]: 'invalid',
+  [LeadErrorCode.InvalidDate]: 'invalid',
+  [LeadErrorCode.InvalidBirthday]: 'invalid',
 };
 
 export class LeadError extends DomainError<LeadErrorCode> {

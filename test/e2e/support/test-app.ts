@@ -28,10 +28,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a real SQLite store in a temp dir, with a virtual clock; no port is opened. */
+/**
+ * The real app on a real SQLite store in a temp dir, with a virtual clock; no port is opened. The nurture saga is
+ * off unless a test asks for it (NURTURE_IN_PROCESS: 'true'): its touches would land in the streams other tests
+ * count revision by revision.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NURTURE_IN_PROCESS: 'false', ...env });
   const clock = new VirtualClock('2026-01-05T09:00:00.000Z');
   const app = await createApp(config, { clock, logger: new PinoLoggerService('silent') });
   const exchanges: Exchange[] = [];

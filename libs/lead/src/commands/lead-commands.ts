@@ -1,5 +1,6 @@
 import { Actor } from '@crm/kernel';
 import { LeadPolicy } from '../policies/lead-policy';
+import { AfterSaleFacts } from '../events/lead-events';
 import { FirstContactProfile, LeadRegistration, Money } from '../events/lead-values';
 import {
   CallDirection, CallOutcome, ComplaintCategory, HandoffReason, InvitationKind, InvitationResponse,
@@ -60,16 +61,20 @@ export type GiveQuote = Command<'GiveQuote', {
   expectedCloseDate?: string;
 }>;
 export type AssessPurchaseIntent = Command<'AssessPurchaseIntent', { timeframe: PurchaseTimeframe; note?: string }>;
-export type AssignConsultant = Command<'AssignConsultant', { consultantId: string; reason: HandoffReason }>;
+/**
+ * With `handoffId` (an automatic hand-off) it applies once, and only to a lead nobody owns: a consultant assigned
+ * meanwhile by hand keeps the lead.
+ */
+export type AssignConsultant = Command<'AssignConsultant', { consultantId: string; reason: HandoffReason; handoffId?: string }>;
 export type ReturnLeadToNurturing = Command<'ReturnLeadToNurturing', { reason: ReturnReason; note?: string }>;
 export type WinDeal = Command<'WinDeal', { quoteId?: string; orderRef?: string }>;
-export type DeliverVehicle = Command<'DeliverVehicle', { vin?: string; note?: string }>;
+export type DeliverVehicle = Command<'DeliverVehicle', { vin?: string; note?: string } & AfterSaleFacts>;
 /** Loses the deal, or, where the dealer's policy asks a manager to approve a consultant's loss, requests it. */
 export type LoseDeal = Command<'LoseDeal', { requestId: string; reason: LostReason; competitor?: string; note?: string }>;
 export type ApproveLoss = Command<'ApproveLoss', { requestId: string; note?: string }>;
 export type RejectLoss = Command<'RejectLoss', { requestId: string; note?: string }>;
 export type ReopenLead = Command<'ReopenLead', { note?: string }>;
-export type ChangeContactDetails = Command<'ChangeContactDetails', { name?: string; phone?: string; email?: string; wechat?: string }>;
+export type ChangeContactDetails = Command<'ChangeContactDetails', { name?: string; phone?: string; email?: string; wechat?: string; birthday?: string }>;
 export type ChangeMarketingConsent = Command<'ChangeMarketingConsent', { marketingConsent: boolean }>;
 export type FileComplaint = Command<'FileComplaint', { complaintId: string; category: ComplaintCategory; description: string }>;
 export type ResolveComplaint = Command<'ResolveComplaint', { complaintId: string; cause: string; remedy: string }>;

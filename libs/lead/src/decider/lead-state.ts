@@ -73,6 +73,11 @@ export interface DealState {
   totalPrice?: Money;
   orderRef?: string;
   vin?: string;
+  /** After-sale facts recorded at delivery (the after-sale plan reads them). */
+  deliveredAt?: string;
+  odometerKm?: number;
+  insuranceExpiresOn?: string;
+  inspectionDueOn?: string;
 }
 
 export interface TouchState {
@@ -93,6 +98,12 @@ export interface RegisteredLeadState extends LeadRegistration {
   timeframe?: PurchaseTimeframe;
   /** The owning consultant; undefined while the lead is nurtured by CRM agents. */
   consultantId?: string;
+  /** The consultant who served the lead last, kept when it returns to nurturing (a hand-off prefers them). */
+  lastConsultantId?: string;
+  /** How many times the owner changed (assigned or returned): hand-offs between two changes are one hand-off. */
+  ownershipChanges?: number;
+  /** Automatic hand-offs applied, by id, so that handling their cause again records nothing. */
+  handoffIds?: Readonly<Record<string, string>>;
   testDrives: Readonly<Record<string, TestDriveState>>;
   invitations: Readonly<Record<string, InvitationState>>;
   quotes: Readonly<Record<string, QuoteState>>;

@@ -77,13 +77,13 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'PurchaseIntentAssessed':
       return changed({ ...state, tier: event.data.tier, timeframe: event.data.timeframe }, 'assessment', at);
     case 'ConsultantAssigned':
-      return changed({ ...state, consultantId: event.data.consultantId }, 'consultant', at);
+      return changed(applyAssignment(state, event), 'consultant', at);
     case 'LeadReturnedToNurturing':
-      return changed({ ...state, consultantId: undefined }, 'consultant', at);
+      return changed({ ...state, consultantId: undefined, ownershipChanges: (state.ownershipChanges ?? 0) + 1 }, 'consultant', at);
     case 'DealWon':
       return entered({ ...state, deal: { ...event.data } }, 'won', at);
     case 'VehicleDelivered':
-      return entered({ ...state, deal: { ...state.deal, vin: event.data.vin ?? state.deal?.vin }, purchases: state.purchases + 1 }, 'delivered', at);
+      return entered({ ...applyDelivery(state, event, at), purchases: state.purchases + 1 }, 'delivered', at);
     case 'PurchaseCycleStarted':
       return nextCycle(state, event.data.cycle, at);
     case 'LossRequested':
@@ -133,6 +133,28 @@ function changed(state: RegisteredLeadState, value: keyof LastChanges, at: strin
 
 type EventOf<T extends LeadEventType> = Extract<LeadEvent, { type: T }>;
 
+function applyAssignment(state: RegisteredLeadState, event: EventOf<'ConsultantAssigned'>): RegisteredLeadState {
+  const { consultantId, handoffId } = event.data;
+  const next: RegisteredLeadState = {
+    ...state, consultantId, lastConsultantId: consultantId, ownershipChanges: (state.ownershipChanges ?? 0) + 1,
+  };
+  if (handoffId !== undefined) next.handoffIds = { ...state.handoffIds, [handoffId]: consultantId };
+  return next;
+}
+
+/** The delivery date is the event's occurredAt; the after-sale facts come with the event. */
+function applyDelivery(state: RegisteredLeadState, event: EventOf<'VehicleDelivered'>, at: string | undefined): RegisteredLeadState {
+  const { vin, odometerKm, insuranceExpiresOn, inspectionDueOn } = event.data;
+  const deal = compactDeal({
+    ...state.deal, vin: vin ?? state.deal?.vin, deliveredAt: at, odometerKm, insuranceExpiresOn, inspectionDueOn,
+  });
+  return { ...state, deal };
+}
+
+function compactDeal<T extends object>(deal: T): T {
+  return Object.fromEntries(Object.entries(deal).filter(([, value]) => value !== undefined)) as T;
+}
+
 function applyNeeds(state: RegisteredLeadState, event: EventOf<'NeedsAnalysed'>): RegisteredLeadState {
   const { intendedModels, budget, payment, decisionMaker } = event.data;
   const profile = {
@@ -146,12 +168,13 @@ function applyNeeds(state: RegisteredLeadState, event: EventOf<'NeedsAnalysed'>)
 }
 
 function applyContact(state: RegisteredLeadState, event: EventOf<'ContactDetailsChanged'>): RegisteredLeadState {
-  const { name, phone, email, wechat } = event.data;
+  const { name, phone, email, wechat, birthday } = event.data;
   const contact = {
     name: name ?? state.contact.name,
     phone: phone ?? state.contact.phone,
     email: email ?? state.contact.email,
     wechat: wechat ?? state.contact.wechat,
   };
-  return { ...state, contact };
+  const known = birthday ?? state.contact.birthday;
+  return { ...state, contact: known === undefined ? contact : { ...contact, birthday: known } };
 }

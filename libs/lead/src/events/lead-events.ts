@@ -55,10 +55,23 @@ export type PurchaseIntentAssessed = Event<'PurchaseIntentAssessed', {
   previousTier?: IntentTier;
   note?: string;
 }>;
-export type ConsultantAssigned = Event<'ConsultantAssigned', { consultantId: string; reason: HandoffReason; previousConsultantId?: string }>;
+/** `handoffId` marks an automatic hand-off (the nurture saga's), so that handling its cause again records nothing. */
+export type ConsultantAssigned = Event<'ConsultantAssigned', {
+  consultantId: string;
+  reason: HandoffReason;
+  previousConsultantId?: string;
+  handoffId?: string;
+}>;
 export type LeadReturnedToNurturing = Event<'LeadReturnedToNurturing', { consultantId: string; reason: ReturnReason; note?: string }>;
 export type DealWon = Event<'DealWon', { quoteId?: string; model?: string; quantity?: number; totalPrice?: Money; orderRef?: string }>;
-export type VehicleDelivered = Event<'VehicleDelivered', { vin?: string; model?: string; note?: string }>;
+/** What the after-sale plan needs besides the delivery date (the event's occurredAt); dates are YYYY-MM-DD. */
+export interface AfterSaleFacts {
+  /** The odometer at delivery: the first service is estimated from it. */
+  odometerKm?: number;
+  insuranceExpiresOn?: string;
+  inspectionDueOn?: string;
+}
+export type VehicleDelivered = Event<'VehicleDelivered', { vin?: string; model?: string; note?: string } & AfterSaleFacts>;
 /**
  * A delivered customer's next purchase begins: a new sales cycle on the same lead (cycle 1 is the registration's).
  * The decider records it before the selling step that opened it, in the same append.
@@ -75,6 +88,7 @@ export type ContactDetailsChanged = Event<'ContactDetailsChanged', {
   previousPhone?: string;
   email?: string;
   wechat?: string;
+  birthday?: string;
 }>;
 export type MarketingConsentChanged = Event<'MarketingConsentChanged', { marketingConsent: boolean }>;
 export type ComplaintFiled = Event<'ComplaintFiled', { complaintId: string; category: ComplaintCategory; description: string }>;

@@ -12,6 +12,8 @@ export interface Contact {
   phone: string;
   email?: string;
   wechat?: string;
+  /** MM-DD, or YYYY-MM-DD when the year is known: the after-sale plan greets the owner on it. */
+  birthday?: string;
 }
 
 export interface CurrentVehicle {

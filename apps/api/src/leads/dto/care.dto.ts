@@ -1,13 +1,14 @@
 import { IsEmail, IsOptional } from 'class-validator';
 import { COMPLAINT_CATEGORIES } from '@crm/lead';
 import { CommandBodyDto } from './command-body.dto';
-import { Flag, OneOf, Text } from './field.decorators';
+import { Birthday, Flag, OneOf, Text } from './field.decorators';
 
 export class ChangeContactDetailsDto extends CommandBodyDto {
   @Text(true, 200) name?: string;
   @Text(true, 40) phone?: string;
   @Text(true, 254) @IsOptional() @IsEmail() email?: string;
   @Text(true, 100) wechat?: string;
+  @Birthday() birthday?: string;
 }
 
 export class ChangeMarketingConsentDto extends CommandBodyDto {

@@ -1,15 +1,19 @@
 import { LOST_REASONS } from '@crm/lead';
 import { CommandBodyDto, TimedCommandBodyDto } from './command-body.dto';
-import { OneOf, Text, Uuid } from './field.decorators';
+import { Amount, Day, OneOf, Text, Uuid } from './field.decorators';
 
 export class WinDealDto extends CommandBodyDto {
   @Uuid(true) quoteId?: string;
   @Text(true, 100) orderRef?: string;
 }
 
+/** The delivery date is occurredAt; the rest feeds the after-sale plan (services, insurance, inspection). */
 export class DeliverVehicleDto extends CommandBodyDto {
   @Text(true, 17) vin?: string;
   @Text(true) note?: string;
+  @Amount(true) odometerKm?: number;
+  @Day() insuranceExpiresOn?: string;
+  @Day() inspectionDueOn?: string;
 }
 
 /** Here `reason` is the lost reason (a vocabulary value); it also goes into the audit metadata. */

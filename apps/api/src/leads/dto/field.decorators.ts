@@ -34,6 +34,20 @@ export const Instant = (optional = true): Decorator =>
 export const CalendarDate = (optional = true): Decorator =>
   applyDecorators(doc(optional, { type: String, format: 'date' }), presence(optional), IsISO8601({ strict: true }));
 
+/** A day of the calendar, YYYY-MM-DD, without time or zone (read in the dealer's zone). */
+export const Day = (optional = true): Decorator =>
+  applyDecorators(
+    doc(optional, { type: String, format: 'date', example: '2027-01-04' }), presence(optional),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
+  );
+
+/** A birthday: MM-DD, or YYYY-MM-DD when the year is known. */
+export const Birthday = (optional = true): Decorator =>
+  applyDecorators(
+    doc(optional, { type: String, example: '07-14', description: 'MM-DD or YYYY-MM-DD' }), presence(optional),
+    Matches(/^(\d{4}-)?\d{2}-\d{2}$/, { message: '$property must be MM-DD or YYYY-MM-DD' }),
+  );
+
 export const Int = (min: number, optional = true, max?: number): Decorator =>
   max === undefined
     ? applyDecorators(doc(optional, { type: Number, minimum: min }), presence(optional), IsInt(), Min(min))

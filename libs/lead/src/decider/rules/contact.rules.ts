@@ -29,10 +29,14 @@ export const logCall: Rule<'LogCall'> = (command) => {
   return [{ type: 'CallLogged', data: compact({ ...command.data }) }];
 };
 
+/** An invitation (showroom, event, test drive) is marketing: without the lead's consent it is refused. */
 export const sendInvitation: Rule<'SendInvitation'> = (command, lead) => {
   const { invitationId, proposedFor } = command.data;
   if (lead.invitations[invitationId]) {
     fail(LeadErrorCode.InvitationAlreadySent, `Invitation ${invitationId} was already sent`, 'invitationId');
+  }
+  if (!lead.marketingConsent) {
+    fail(LeadErrorCode.MarketingConsentRequired, 'An invitation needs the lead\'s marketing consent', 'marketingConsent');
   }
   checkOptionalTime(proposedFor, 'proposedFor');
   return [{ type: 'InvitationSent', data: compact({ ...command.data }) }];

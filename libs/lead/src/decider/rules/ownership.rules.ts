@@ -2,13 +2,17 @@ import { LeadErrorCode } from '../../lead.errors';
 import { assertNotBefore } from './guards';
 import { Rule, compact, fail } from './values';
 
-/** Assigning the owner again is a no-op, so a retried hand-off records nothing twice. */
+/**
+ * Assigning the owner again is a no-op, so a retried hand-off records nothing twice. An automatic hand-off (with a
+ * `handoffId`) applies once, and only to a lead nobody owns: whoever took the lead meanwhile keeps it.
+ */
 export const assignConsultant: Rule<'AssignConsultant'> = (command, lead) => {
-  const { consultantId, reason } = command.data;
+  const { consultantId, reason, handoffId } = command.data;
   assertNotBefore(command.context.occurredAt, lead.lastChanges.consultant, 'the last change of consultant');
   if (consultantId === lead.consultantId) return [];
+  if (handoffId !== undefined && (lead.handoffIds?.[handoffId] !== undefined || lead.consultantId !== undefined)) return [];
   return [
-    { type: 'ConsultantAssigned', data: compact({ consultantId, reason, previousConsultantId: lead.consultantId }) },
+    { type: 'ConsultantAssigned', data: compact({ consultantId, reason, previousConsultantId: lead.consultantId, handoffId }) },
   ];
 };
 

@@ -3,7 +3,7 @@ import { LeadErrorCode } from '../../lead.errors';
 import { LeadState } from '../lead-state';
 import { assertBudget } from './budget.rules';
 import { assertNotBefore, assertTimely } from './guards';
-import { CommandOf, Rule, compact, fail } from './values';
+import { CommandOf, Rule, compact, fail, isBirthday } from './values';
 
 /** The phone arrives normalised: the handler normalises it and reserves it before deciding. */
 export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadState): LeadEvent[] {
@@ -14,6 +14,9 @@ export function registerLead(command: CommandOf<'RegisterLead'>, state: LeadStat
     fail(LeadErrorCode.InvalidIntendedModels, 'intendedModels must be a list', 'profile.intendedModels');
   }
   assertBudget(data.profile.budget, 'profile.budget');
+  if (data.contact.birthday !== undefined && !isBirthday(data.contact.birthday, command.context.now)) {
+    fail(LeadErrorCode.InvalidBirthday, 'birthday must be MM-DD or a past date YYYY-MM-DD', 'contact.birthday');
+  }
   const registered: LeadEvent = { type: 'LeadRegistered', data: compact({ ...data }) };
   const timeframe = data.profile.intendedPurchase;
   if (!timeframe) return [registered];
@@ -39,6 +42,12 @@ export const changeContactDetails: Rule<'ChangeContactDetails'> = (command, lead
   }
   if (requested.email !== undefined && requested.email !== current.email) data.email = requested.email;
   if (requested.wechat !== undefined && requested.wechat !== current.wechat) data.wechat = requested.wechat;
+  if (requested.birthday !== undefined && requested.birthday !== current.birthday) {
+    if (!isBirthday(requested.birthday, command.context.now)) {
+      fail(LeadErrorCode.InvalidBirthday, 'birthday must be MM-DD or a past date YYYY-MM-DD', 'birthday');
+    }
+    data.birthday = requested.birthday;
+  }
   if (Object.keys(data).length === 0) return [];
   return [{ type: 'ContactDetailsChanged', data }];
 };

@@ -4,7 +4,10 @@ import { LeadErrorCode } from '../../lead.errors';
 import { QuoteState, RegisteredLeadState } from '../lead-state';
 import { assertBudget } from './budget.rules';
 import { assertNotBefore } from './guards';
-import { Rule, checkOptionalTime, compact, fail } from './values';
+import { Rule, checkOptionalTime, compact, fail, isCalendarDate } from './values';
+
+/** A delivered car with more on the clock than this is a typo. */
+const MAX_ODOMETER_KM = 2_000_000;
 
 export const analyseNeeds: Rule<'AnalyseNeeds'> = (command) => {
   if (!Array.isArray(command.data.intendedModels)) {
@@ -87,8 +90,16 @@ function latestQuoteBy(lead: RegisteredLeadState, occurredAt: string): string | 
   return latest?.id;
 }
 
+/** The delivery also records what the after-sale plan needs: odometer, insurance expiry, inspection date. */
 export const deliverVehicle: Rule<'DeliverVehicle'> = (command, lead) => {
   if (lead.status !== 'won') fail(LeadErrorCode.DealNotWon, 'Only a won deal can be delivered');
-  const { vin, note } = command.data;
-  return [{ type: 'VehicleDelivered', data: compact({ vin, model: lead.deal?.model, note }) }];
+  const { vin, note, odometerKm, insuranceExpiresOn, inspectionDueOn } = command.data;
+  if (odometerKm !== undefined && !(Number.isFinite(odometerKm) && odometerKm >= 0 && odometerKm <= MAX_ODOMETER_KM)) {
+    fail(LeadErrorCode.InvalidOdometer, `odometerKm must be from 0 to ${MAX_ODOMETER_KM}`, 'odometerKm');
+  }
+  for (const [field, value] of [['insuranceExpiresOn', insuranceExpiresOn], ['inspectionDueOn', inspectionDueOn]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) fail(LeadErrorCode.InvalidDate, `${field} must be a date YYYY-MM-DD`, field);
+  }
+  const data = compact({ vin, model: lead.deal?.model, note, odometerKm, insuranceExpiresOn, inspectionDueOn });
+  return [{ type: 'VehicleDelivered', data }];
 };
