@@ -39,7 +39,7 @@ describe('lead messages', () => {
 
   it('masks contact fields unless exposed', () => {
     const masked = parse(leadEventMessage(recorded('ContactDetailsChanged'), { exposeContact: false, topics }).value).data;
-    expect(masked).toEqual({ name: '王*', phone: '+86139****5678', previousPhone: '+86138****5678', email: 'w***@example.com', wechat: 'w***' });
+    expect(masked).toEqual({ name: '王*', phone: '+86139****5678', previousPhone: '+86138****5678', email: 'w***@example.com', wechat: 'w***', birthday: '06-**' });
     const exposed = parse(leadEventMessage(recorded('ContactDetailsChanged'), { exposeContact: true, topics }).value).data;
     expect(exposed).toEqual(LEAD_EVENT_SAMPLES.ContactDetailsChanged.data);
     const registration = parse(leadEventMessage(recorded('LeadRegistered', 0), { exposeContact: false, topics }).value).data as { contact: object };

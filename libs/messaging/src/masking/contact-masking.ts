@@ -29,10 +29,16 @@ export function maskWechat(wechat: string): string {
   return chars.length === 0 ? '' : `${chars[0]}***`;
 }
 
-type ContactLike = Partial<Record<'name' | 'phone' | 'previousPhone' | 'email' | 'wechat', unknown>>;
+/** A birthday (MM-DD or YYYY-MM-DD) keeps its month: enough for a birthday campaign's segment, not for identity checks. */
+export function maskBirthday(birthday: string): string {
+  const month = /^(?:\d{4}-)?(\d\d)-\d\d$/.exec(birthday)?.[1];
+  return month === undefined ? '**-**' : `${month}-**`;
+}
+
+type ContactLike = Partial<Record<'name' | 'phone' | 'previousPhone' | 'email' | 'wechat' | 'birthday', unknown>>;
 
 const MASKERS: Record<keyof ContactLike, (value: string) => string> = {
-  name: maskName, phone: maskPhone, previousPhone: maskPhone, email: maskEmail, wechat: maskWechat,
+  name: maskName, phone: maskPhone, previousPhone: maskPhone, email: maskEmail, wechat: maskWechat, birthday: maskBirthday,
 };
 
 /** A copy of a contact-shaped object with each known contact field masked; other fields stay as they are. */
