@@ -6,3 +6,4 @@ export * from './event-metadata';
 export * from './domain-error';
 export * from './assert-never';
 export * from './decider';
+export * from './derived-id';
