@@ -62,6 +62,8 @@ export interface RegisteredLeadState extends LeadRegistration {
   timeframe?: PurchaseTimeframe;
   /** The owning consultant; undefined while the lead is nurtured by CRM agents. */
   consultantId?: string;
+  /** When the owning consultant was assigned (from event metadata); undefined while CRM agents nurture the lead. */
+  consultantSince?: string;
   testDrives: Readonly<Record<string, TestDriveState>>;
   invitations: Readonly<Record<string, InvitationState>>;
   quotes: Readonly<Record<string, QuoteState>>;

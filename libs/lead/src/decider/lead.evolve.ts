@@ -19,7 +19,7 @@ export function evolve(state: LeadState, event: LeadEvent, meta?: EvolveMeta): L
   if (event.type === 'LeadRegistered') return registered(event, meta);
   // A fact about a lead that was never registered cannot change anything; ignoring it keeps replay total.
   if (state.status === 'unregistered') return state;
-  const next = apply(state, event);
+  const next = withTimes(apply(state, event), event, meta);
   if (!meta || !INTERACTIONS.has(event.type)) return next;
   return { ...next, lastInteractionAt: later(next.lastInteractionAt, meta.occurredAt) };
 }
@@ -74,7 +74,7 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'ConsultantAssigned':
       return { ...state, consultantId: event.data.consultantId };
     case 'LeadReturnedToNurturing':
-      return { ...state, consultantId: undefined };
+      return { ...state, consultantId: undefined, consultantSince: undefined };
     case 'DealWon':
       return { ...state, status: 'won', deal: { ...event.data } };
     case 'VehicleDelivered':
@@ -184,6 +184,12 @@ function applyComplaint(
   }
   const { [complaintId]: _resolved, ...stillOpen } = state.openComplaints;
   return { ...state, openComplaints: stillOpen, resolvedComplaintIds: [...state.resolvedComplaintIds, complaintId] };
+}
+
+/** When the current consultant took the lead over: a stalled follow-up is counted from then at the earliest. */
+function withTimes(state: RegisteredLeadState, event: LeadEvent, meta: EvolveMeta | undefined): RegisteredLeadState {
+  if (event.type !== 'ConsultantAssigned' || !meta) return state;
+  return { ...state, consultantSince: meta.occurredAt };
 }
 
 /** Back-dated events must not move the last interaction backwards. */
