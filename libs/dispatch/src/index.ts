@@ -7,3 +7,6 @@ export * from './dealer/local-quiet-hours';
 export * from './due/due-entry';
 export * from './due/due-entries';
 export * from './due/warning-id';
+export * from './store/due-work-store.port';
+export * from './store/sqlite-due-work-store.adapter';
+export * from './store/redis-due-work-store.adapter';
