@@ -10,3 +10,5 @@ export * from './due/warning-id';
 export * from './store/due-work-store.port';
 export * from './store/sqlite-due-work-store.adapter';
 export * from './store/redis-due-work-store.adapter';
+export * from './index/due-index.consumer';
+export * from './index/due-index.runner';
