@@ -2,7 +2,7 @@ import { LeadRegistration, Money } from '../events/lead-values';
 import {
   ComplaintCategory, IntentTier, InvitationKind, InvitationResponse, LostReason, PurchaseTimeframe,
 } from '../events/lead-vocabulary';
-import { NurtureChannel, TouchPurpose, TouchStatus, WarningKind } from '../events/touch-vocabulary';
+import { NurtureChannel, TouchContent, TouchPurpose, TouchStatus, WarningKind } from '../events/touch-vocabulary';
 
 export type LeadStatus = 'unregistered' | 'active' | 'loss_pending' | 'won' | 'delivered' | 'lost';
 export type RegisteredLeadStatus = Exclude<LeadStatus, 'unregistered'>;
@@ -53,6 +53,8 @@ export interface TouchState {
   overdue: boolean;
   attempts: number;
   assigneeId?: string;
+  /** What the message is about, as planned: the dispatcher hands it to the channel. */
+  content?: TouchContent;
 }
 
 export interface RegisteredLeadState extends LeadRegistration {
