@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dispatchProblems, dispatchSettings, dueStoreOf } from './dispatch-config.schema';
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
 
@@ -29,14 +30,15 @@ export const appConfigSchema = z
     /** How long a completed Idempotency-Key is remembered; a retry after that is a new request. */
     IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(168),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+    ...dispatchSettings,
   })
   .transform((env, ctx) => {
     const jwtSecret = env.JWT_SECRET ?? (env.NODE_ENV === 'development' ? DEVELOPMENT_JWT_SECRET : undefined);
-    if (!jwtSecret) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: 'is required unless NODE_ENV=development' });
-      return z.NEVER;
-    }
-    return { ...env, JWT_SECRET: jwtSecret };
+    const problems = dispatchProblems(env);
+    if (!jwtSecret) problems.unshift({ path: 'JWT_SECRET', message: 'is required unless NODE_ENV=development' });
+    for (const problem of problems) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.path], message: problem.message });
+    if (!jwtSecret || problems.length > 0) return z.NEVER;
+    return { ...env, JWT_SECRET: jwtSecret, DUE_STORE: dueStoreOf(env) };
   });
 
 export type AppConfig = z.output<typeof appConfigSchema>;
