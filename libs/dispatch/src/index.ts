@@ -26,3 +26,7 @@ export * from './dispatcher/touch.dispatch';
 export * from './dispatcher/deadline.dispatch';
 export * from './dispatcher/dispatcher';
 export * from './dispatcher/dispatch-loop';
+export * from './dispatcher/dispatcher.factory';
+export * from './store/due-work-store.factory';
+export * from './channels/touch-channel.factory';
+export * from './dispatch.module';

@@ -13,6 +13,7 @@ export class LeadHistory {
   }
 
   async dealerSettings(change: DealerSettingsChange, occurredAt: string, dealerId = this.dealerId): Promise<number> {
+    // The dealer stream is libs/nurture's; this writes the one event of it the dispatcher reads.
     const event = { type: DEALER_SETTINGS_CHANGED, data: change, metadata: { ...this.envelope(registered('x', dealerId), occurredAt).metadata, schemaVersion: 1 } };
     return (await this.store.append(dealerStreamId(dealerId), [event], 'any')).position;
   }
