@@ -1,3 +1,4 @@
+import { EarlyWarningRaised } from '@crm/lead';
 import { warningIdOf } from '../due/warning-id';
 import { DAY, DEALER, DispatchHarness, HOUR, registerLead, scheduleTouch, startDispatchHarness } from '../testing/dispatch.harness';
 import { LeadHistory } from '../testing/lead-history';
@@ -10,7 +11,8 @@ describe('time-based rules on a virtual clock', () => {
   beforeEach(async () => { h = await startDispatchHarness(); });
   afterEach(() => h.close());
 
-  const warnings = async (leadId: string) => (await h.events(leadId, 'EarlyWarningRaised')).map((e) => e.data);
+  const warnings = async (leadId: string): Promise<Array<EarlyWarningRaised['data']>> =>
+    (await h.events(leadId, 'EarlyWarningRaised')).map((e) => e.data as EarlyWarningRaised['data']);
   /** Registers a lead and, five minutes later (the registration itself is not a contact), sends `first`. */
   const registeredThen = async (leadId: string, first: Parameters<DispatchHarness['send']>[1]): Promise<void> => {
     await h.send(leadId, registerLead(leadId));
