@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { join } from 'node:path';
 import { AppConfig } from '@crm/config';
 import { CommandsModule } from '@crm/commands';
+import { DispatchModule } from '@crm/dispatch';
 import { EventStoreModule } from '@crm/event-store';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
@@ -26,6 +27,8 @@ export class AppModule {
         KernelPortsModule.forRoot(overrides),
         EventStoreModule.forRoot({ path: join(config.DATA_DIR, EVENT_STORE_FILE) }),
         CommandsModule,
+        // Runs the due index and the dispatcher here when PROJECTIONS_IN_PROCESS (the embedded default).
+        DispatchModule.forRoot(),
         AuthModule,
         HealthModule,
         LeadsModule,

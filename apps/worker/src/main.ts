@@ -4,12 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@crm/config';
 import { WorkerModule } from './worker.module';
 
-/** Starts the worker: a Nest application context (no HTTP) that runs the projections until SIGTERM/SIGINT. */
+/** Starts the worker: a Nest application context (no HTTP) that runs the projections and the dispatcher until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`projections running (read store: ${config.READ_STORE}, data: ${config.DATA_DIR})`);
+  new Logger('Worker').log(`projections and dispatcher running (read store: ${config.READ_STORE}, due store: ${config.DUE_STORE}, `
+    + `touch delivery: ${config.TOUCH_DELIVERY}, data: ${config.DATA_DIR})`);
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,8 @@ export interface TestApp {
 /** The real app on a real SQLite store in a temp dir, with a virtual clock; no port is opened. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  // No dispatch interval: a test that moves the virtual clock past a deadline decides when the dispatcher runs.
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '0', ...env });
   const clock = new VirtualClock('2026-01-05T09:00:00.000Z');
   const app = await createApp(config, { clock, logger: new PinoLoggerService('silent') });
   return {

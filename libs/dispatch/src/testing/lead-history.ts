@@ -52,3 +52,9 @@ export function touchScheduled(touchId: string, dueAt: string, options: { market
     },
   };
 }
+
+/** Settings whose quiet hours lie hours away from `now`, for tests that run on the wall clock. */
+export function quietHoursAwayFrom(now: Date): { timeZone: string; quietHours: { start: string; end: string } } {
+  const hhmm = (hoursAhead: number): string => new Date(now.getTime() + hoursAhead * 3_600_000).toISOString().slice(11, 16);
+  return { timeZone: 'UTC', quietHours: { start: hhmm(8), end: hhmm(9) } };
+}
