@@ -21,6 +21,13 @@ const followUp: fc.Arbitrary<LeadEvent> = fc.oneof(
   fc.constant<LeadEvent>({ type: 'VehicleDelivered', data: {} }),
   fc.constantFrom(...LOST_REASONS).map<LeadEvent>((reason) => ({ type: 'DealLost', data: { reason } })),
   fc.constant<LeadEvent>({ type: 'LeadReopened', data: {} }),
+  fc.constantFrom('t1', 't2').map<LeadEvent>((touchId) => ({
+    type: 'TouchScheduled', data: { touchId, purpose: 'nurture_call', channel: 'call', dueAt: '2026-04-01T02:00:00.000Z', marketing: false, rule: 'r' },
+  })),
+  fc.constantFrom('t1', 't2').map<LeadEvent>((touchId) => ({ type: 'TouchSent', data: { touchId, channel: 'call', via: 'tasks', attempt: 1 } })),
+  fc.constantFrom('t1', 't2').map<LeadEvent>((touchId) => ({ type: 'TouchCompleted', data: { touchId, outcome: 'reached' } })),
+  fc.constantFrom('w1', 'w2').map<LeadEvent>((warningId) => ({ type: 'EarlyWarningRaised', data: { warningId, kind: 'going_cold', deadline: '2026-04-01T02:00:00.000Z' } })),
+  fc.constant<LeadEvent>({ type: 'ContactDetailsChanged', data: { name: 'Renamed' } }),
 );
 
 const leadHistory = fc.record({
