@@ -30,3 +30,4 @@ export * from './dispatcher/dispatcher.factory';
 export * from './store/due-work-store.factory';
 export * from './channels/touch-channel.factory';
 export * from './dispatch.module';
+export * from './dealer/zoned-time';

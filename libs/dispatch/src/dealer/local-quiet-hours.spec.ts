@@ -1,7 +1,7 @@
 import { DEFAULT_DEALER_SETTINGS } from './dealer-defaults';
 import { DealerSettings } from './dealer-settings';
 import { isQuiet, LocalQuietHours } from './local-quiet-hours';
-import { localMinuteOfDay, minutesOf } from './zoned-time';
+import { endOfLocalDay, localMinuteOfDay, minutesOf } from './zoned-time';
 
 const policy = new LocalQuietHours();
 const MINUTE = 60_000;
@@ -41,5 +41,14 @@ describe('LocalQuietHours', () => {
       else expect(quietAt(new Date(slot.getTime() - MINUTE), settings)).toBe(true);
       expect(slot.getTime() - t).toBeLessThan(24 * 60 * MINUTE);
     }
+  });
+});
+
+describe('endOfLocalDay', () => {
+  it('is the next local midnight in the dealer time zone', () => {
+    expect(endOfLocalDay('2026-03-02', 'Asia/Shanghai').toISOString()).toBe('2026-03-02T16:00:00.000Z');
+    expect(endOfLocalDay('2026-03-07', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(endOfLocalDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(endOfLocalDay('2026-12-31', 'UTC').toISOString()).toBe('2027-01-01T00:00:00.000Z');
   });
 });
