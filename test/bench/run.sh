@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs a benchmark from the repository root: appends (default), http, projection-rebuild, projection-lag, or all.
+# Runs a benchmark from the repository root: appends (default), http, projection-rebuild, projection-lag, due-claims,
+# or all.
 # The benchmark-only peers (Emmett and the sqlite3 native package it needs) live in test/bench/node_modules and
 # are installed on first use of the appends benchmark.
 set -euo pipefail
@@ -25,12 +26,14 @@ case "$which" in
   http) run http-commands.bench.ts "$@" ;;
   projection-rebuild) run projection-rebuild.bench.ts "$@" ;;
   projection-lag) run projection-lag.bench.ts "$@" ;;
+  due-claims) run due-claims.bench.ts "$@" ;;
   all)
     ensure_peers
     run event-store-appends.bench.ts
     run http-commands.bench.ts
     run projection-lag.bench.ts
     run projection-rebuild.bench.ts
+    run due-claims.bench.ts
     ;;
-  *) echo "usage: bash test/bench/run.sh [appends|http|projection-rebuild|projection-lag|all] [args...]" >&2; exit 2 ;;
+  *) echo "usage: bash test/bench/run.sh [appends|http|projection-rebuild|projection-lag|due-claims|all] [args...]" >&2; exit 2 ;;
 esac
