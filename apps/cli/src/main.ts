@@ -3,6 +3,7 @@ import { registerCommands } from './cli-command.registry';
 // One line per command: each file defines its sub-command when imported.
 import './commands/token.command';
 import './commands/projections.command';
+import './commands/dispatch.command';
 
 const program = new Command('crm')
   .description('Lead lifecycle command line: every command uses the same configuration (environment) as the API')
