@@ -39,7 +39,9 @@ const store = env('DISPATCH_DUE_STORE') === 'redis'
   : new SqliteDueWorkStore({ path: env('DISPATCH_DUE_PATH') });
 const dealers = new EventStoreDealerSettingsReader(events);
 const index = new DueIndexRunner(events, store, new DueIndexConsumer(store, new LeadStreamLoader(events), dealers), { batchSize: 100 });
-const channel = new WebhookTouchChannel({ url: env('DISPATCH_WEBHOOK_URL'), secret: env('DISPATCH_WEBHOOK_SECRET'), timeoutMs: 5_000, retries: 0, retryDelayMs: 10 });
+const channel = new WebhookTouchChannel({
+  url: env('DISPATCH_WEBHOOK_URL'), secret: env('DISPATCH_WEBHOOK_SECRET'), timeoutMs: Number(env('DISPATCH_WEBHOOK_TIMEOUT_MS')), retries: 0, retryDelayMs: 10,
+});
 const dispatcher = createDispatcher(
   { DISPATCH_BATCH_SIZE: 20, DISPATCH_LEASE_MS: Number(env('DISPATCH_LEASE_MS')), DISPATCH_CONCURRENCY: 4, TOUCH_MAX_ATTEMPTS: 5, TOUCH_RETRY_BASE_MS: 1_000 },
   { store, leads, bus: handler, channel, dealers, quietHours: new LocalQuietHours(), clock },

@@ -58,6 +58,15 @@ export function spawnWorker(env: Record<string, string>): Worker {
   return { child, ready, go: () => child.stdin?.write('go\n'), sent: () => sent, exited };
 }
 
+/** Polls a condition until it holds; fails after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
 export async function killAll(workers: readonly Worker[]): Promise<void> {
   for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
   await Promise.all(workers.map((worker) => worker.exited));
@@ -79,7 +88,7 @@ export interface DispatchScene {
 }
 
 /** A temp event store, a due store (SQLite file or a Redis prefix of its own) and a webhook receiver. */
-export async function openScene(dueStore: 'sqlite' | 'redis', leaseMs: number): Promise<DispatchScene> {
+export async function openScene(dueStore: 'sqlite' | 'redis', leaseMs: number, options: { webhookTimeoutMs?: number } = {}): Promise<DispatchScene> {
   const dir = mkdtempSync(join(tmpdir(), 'dispatch-workers-'));
   const eventsPath = join(dir, 'events.sqlite');
   const events = new SqliteEventStore({ path: eventsPath });
@@ -95,6 +104,7 @@ export async function openScene(dueStore: 'sqlite' | 'redis', leaseMs: number): 
       DISPATCH_EVENTS_PATH: eventsPath, DISPATCH_DUE_STORE: dueStore, DISPATCH_DUE_PATH: join(dir, 'due.sqlite'),
       DISPATCH_REDIS_URL: TEST_REDIS_URL, DISPATCH_REDIS_PREFIX: prefix, DISPATCH_WEBHOOK_URL: url,
       DISPATCH_WEBHOOK_SECRET: WEBHOOK_SECRET, DISPATCH_LEASE_MS: String(leaseMs),
+      DISPATCH_WEBHOOK_TIMEOUT_MS: String(options.webhookTimeoutMs ?? 5_000),
     },
     seed: async (leads, perLead) => {
       // Workers run on the wall clock: quiet hours are put hours away from now.
@@ -120,13 +130,7 @@ export async function openScene(dueStore: 'sqlite' | 'redis', leaseMs: number): 
       }
       return counts;
     },
-    allRecorded: async (timeoutMs) => {
-      const deadline = performance.now() + timeoutMs;
-      while ((await scene.recorded()).size < touchIds.length) {
-        if (performance.now() > deadline) throw new Error(`only ${(await scene.recorded()).size} of ${touchIds.length} touches recorded in time`);
-        await new Promise((done) => setTimeout(done, 50));
-      }
-    },
+    allRecorded: (timeoutMs) => waitUntil(async () => (await scene.recorded()).size >= touchIds.length, timeoutMs),
     cleanup: async () => {
       await receiver.close();
       await events.close();

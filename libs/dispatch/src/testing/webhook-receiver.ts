@@ -9,14 +9,16 @@ export interface ReceivedTouch {
   message: TouchMessage;
 }
 
-/** What the receiver answers a request with; default 200 at once. */
-export type Responder = (received: ReceivedTouch, attempt: number) => { status: number; delayMs?: number } | 'hang';
+/** What the receiver answers a request with (default 200 at once): after `delayMs`, or once `after` settles. */
+export type Responder = (received: ReceivedTouch, attempt: number) => { status: number; delayMs?: number; after?: Promise<unknown> } | 'hang';
 
 /** A real HTTP server that records every touch POSTed to it, for the webhook channel's tests. */
 export class WebhookReceiver {
   readonly received: ReceivedTouch[] = [];
   responder: Responder = () => ({ status: 200 });
   url = '';
+  /** Requests received and not yet answered. */
+  inFlight = 0;
   private readonly server: Server;
   private readonly hanging = new Set<ServerResponse>();
 
@@ -51,6 +53,7 @@ export class WebhookReceiver {
       message: JSON.parse(body) as TouchMessage,
     };
     this.received.push(received);
+    this.inFlight += 1;
     const attempt = this.received.filter((r) => r.idempotencyKey === received.idempotencyKey).length;
     const answer = this.responder(received, attempt);
     if (answer === 'hang') {
@@ -58,6 +61,8 @@ export class WebhookReceiver {
       return;
     }
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer.after) await answer.after;
+    this.inFlight -= 1;
     response.writeHead(answer.status, { 'content-type': 'application/json' }).end('{}');
   }
 }
