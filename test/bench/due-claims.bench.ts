@@ -3,7 +3,7 @@
  * and on Redis: the cost per claim must stay flat as pending work grows (no scan over pending entries).
  * Each measured claim is what the dispatcher does per touch: claimDue (in batches) and complete.
  * Run: bash test/bench/run.sh due-claims. Settings: BENCH_PENDING (default 10000,100000,1000000), BENCH_CLAIMS
- * (default 20000), BENCH_BATCH (default 100), BENCH_STORES (default sqlite,redis), BENCH_REDIS_URL.
+ * (default 5000, half the smallest pending count, so the pending count stays within 2x of its label), BENCH_BATCH (default 100), BENCH_STORES (default sqlite,redis), BENCH_REDIS_URL.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { deletePrefix } from '../../libs/projections/src/testing/read-store.harn
 import { fmt, printTable } from './projection-bench.support';
 
 const PENDING = (process.env.BENCH_PENDING ?? '10000,100000,1000000').split(',').map(Number);
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 20_000);
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 5_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,redis').split(',');
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
