@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a benchmark from the repository root: appends (default), durability, postgres, http, projection-rebuild,
-# projection-lag, kafka-relay, nurture-saga, or all. The benchmark-only peers (Emmett for SQLite and PostgreSQL, and
-# the sqlite3 native package it needs) live in test/bench/node_modules and are installed on first use of the appends
-# or postgres benchmark.
+# projection-lag, kafka-relay, nurture-saga, due-claims, or all. The benchmark-only peers (Emmett for SQLite and
+# PostgreSQL, and the sqlite3 native package it needs) live in test/bench/node_modules and are installed on first use
+# of the appends or postgres benchmark.
 set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$bench_dir/../.." && pwd)"
@@ -31,6 +31,7 @@ case "$which" in
   projection-lag) run projection-lag.bench.ts "$@" ;;
   kafka-relay) bash "$repo_root/infra/local/ensure-services.sh"; run kafka-relay.bench.ts "$@" ;;
   nurture-saga) run nurture-saga.bench.ts "$@" ;;
+  due-claims) run due-claims.bench.ts "$@" ;;
   all)
     ensure_peers
     run event-store-appends.bench.ts
@@ -42,6 +43,7 @@ case "$which" in
     bash "$repo_root/infra/local/ensure-services.sh"
     run kafka-relay.bench.ts
     run nurture-saga.bench.ts
+    run due-claims.bench.ts
     ;;
-  *) echo "usage: bash test/bench/run.sh [appends|durability|postgres|http|projection-rebuild|projection-lag|kafka-relay|nurture-saga|all] [args...]" >&2; exit 2 ;;
+  *) echo "usage: bash test/bench/run.sh [appends|durability|postgres|http|projection-rebuild|projection-lag|kafka-relay|nurture-saga|due-claims|all] [args...]" >&2; exit 2 ;;
 esac

@@ -57,6 +57,6 @@ describe('lead walk-through over HTTP', () => {
     const health = await fx.t.http.get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', eventStore: 'up', readStore: 'up' });
     expect(health.body.projections.map((p: { name: string; state: string }) => `${p.name}:${p.state}`).sort())
-      .toEqual(['funnel:live', 'showroom:live', 'tiers:live']);
+      .toEqual(['funnel:live', 'showroom:live', 'tiers:live', 'touches:live', 'warnings:live']);
   });
 });

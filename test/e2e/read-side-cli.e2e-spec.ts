@@ -34,6 +34,8 @@ describe('projections CLI beside a serving API (embedded profile)', () => {
     expect(output).toMatch(/funnel: v1 -> v2 at position \d+/);
     expect(output).toMatch(/tiers: v1 -> v2 at position \d+/);
     expect(output).toMatch(/showroom: v1 -> v2 at position \d+/);
+    expect(output).toMatch(/touches: v1 -> v2 at position \d+/);
+    expect(output).toMatch(/warnings: v1 -> v2 at position \d+/);
     expect((await fx.t.http.get('/funnel').set(fx.auth).expect(200)).body).toEqual(before.body);
 
     const after = (await fx.t.http.post('/leads').set(fx.auth).send(registration()).expect(201)).body.position as number;
@@ -43,7 +45,7 @@ describe('projections CLI beside a serving API (embedded profile)', () => {
 
     const status = await cli(fx.t, 'status', '--json');
     const rows = JSON.parse(status) as Array<{ name: string; liveVersion: number; checkpoint: number }>;
-    expect(rows.map((r) => [r.name, r.liveVersion])).toEqual([['funnel', 2], ['tiers', 2], ['showroom', 2]]);
+    expect(rows.map((r) => [r.name, r.liveVersion])).toEqual([['funnel', 2], ['tiers', 2], ['showroom', 2], ['touches', 2], ['warnings', 2]]);
     expect(rows.every((r) => r.checkpoint >= after)).toBe(true);
   });
 });

@@ -76,7 +76,7 @@ describe.each([
 
   it("shows each projection's checkpoint and lag", async () => {
     const { body } = await t.http.get('/projections/status').set(auth).expect(200);
-    expect(body.map((s: { name: string }) => s.name)).toEqual(['funnel', 'tiers', 'showroom']);
+    expect(body.map((s: { name: string }) => s.name)).toEqual(['funnel', 'tiers', 'showroom', 'touches', 'warnings']);
     expect(body[0]).toMatchObject({ liveVersion: 1, headPosition: expect.any(Number), eventsBehind: expect.any(Number) });
   });
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from '@crm/config';
 import { CommandsModule } from '@crm/commands';
+import { DispatchModule } from '@crm/dispatch';
 import { EventStoreModule } from '@crm/event-store';
 import { MessagingModule } from '@crm/messaging';
 import { AuthModule } from './auth/auth.module';
@@ -26,6 +27,8 @@ export class AppModule {
         KernelPortsModule.forRoot(overrides),
         EventStoreModule.forRoot(config),
         CommandsModule,
+        // Runs the due index and the dispatcher here when PROJECTIONS_IN_PROCESS (the embedded default).
+        DispatchModule.forRoot(),
         AuthModule,
         HealthModule,
         LeadsModule,

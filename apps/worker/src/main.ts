@@ -4,12 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@crm/config';
 import { WorkerModule } from './worker.module';
 
-/** Starts the worker: a Nest application context (no HTTP) that runs the projections and the saga until SIGTERM/SIGINT. */
+/** Starts the worker: a Nest application context (no HTTP) that runs projections, saga, dispatcher and relay until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { abortOnError: false });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`projections, nurture saga and (when KAFKA_ENABLED) the Kafka relay running (event store: ${config.EVENT_STORE}, read store: ${config.READ_STORE}, data: ${config.DATA_DIR})`);
+  new Logger('Worker').log(`projections, nurture saga, due index and dispatcher running; Kafka relay ${config.KAFKA_ENABLED ? 'on' : 'off'} `
+    + `(event store: ${config.EVENT_STORE}, read store: ${config.READ_STORE}, due store: ${config.DUE_STORE}, `
+    + `touch delivery: ${config.TOUCH_DELIVERY}, data: ${config.DATA_DIR})`);
 }
 
 main().catch((error: unknown) => {

@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@crm/config';
+import { Dispatcher } from '@crm/dispatch';
 import { EventStore } from '@crm/event-store';
+import { SystemClock } from '@crm/kernel';
 import { leadStreamId } from '@crm/lead';
 import { NurtureSagaRunner } from '@crm/nurture/nest';
 import { ProjectionStatusReader } from '@crm/projections';
 import { registration, toAppend } from '../../../libs/projections/src/testing/lead-events.builder';
+import { LeadHistory, quietHoursAwayFrom, registered, touchScheduled } from '../../../libs/dispatch/src/testing/lead-history';
 import { WorkerModule } from './worker.module';
 
 describe('WorkerModule', () => {
@@ -47,4 +50,35 @@ describe('WorkerModule', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('runs the due index and the dispatcher on its interval: a due touch is sent and recorded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'worker-'));
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'worker-test-secret-0123', DATA_DIR: dir, DISPATCH_INTERVAL_MS: '20' });
+    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    try {
+      await app.init();
+      const store = app.get(EventStore);
+      // The worker runs on the wall clock: the touch is due a minute ago, and quiet hours are hours away.
+      const now = new SystemClock().now();
+      const history = new LeadHistory(store, 'dealer-1');
+      await history.dealerSettings(quietHoursAwayFrom(now), now.toISOString());
+      await history.lead('w2', new Date(now.getTime() - 60_000).toISOString(), registered('w2'), touchScheduled('touch-w2', new Date(now.getTime() - 60_000).toISOString()));
+      await waitUntil(async () => (await store.readStream(leadStreamId('w2'))).some((e) => e.type === 'TouchSent'));
+      const sent = (await store.readStream(leadStreamId('w2'))).find((e) => e.type === 'TouchSent');
+      expect(sent?.data).toEqual({ touchId: 'touch-w2', channel: 'sms', via: 'tasks', attempt: 1 });
+      expect(sent?.metadata.actor.id).toBe('dispatcher');
+      expect(app.get(Dispatcher).owner).toMatch(/:\d+:/);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CommandsModule } from '@crm/commands';
 import { APP_CONFIG, AppConfig } from '@crm/config';
+import { DispatchModule } from '@crm/dispatch';
 import { EventStoreModule } from '@crm/event-store';
 import { KernelPortsModule } from '@crm/kernel/nest';
 import { MessagingModule } from '@crm/messaging';
@@ -16,8 +17,10 @@ class WorkerConfigModule {
 }
 
 /**
- * The production worker: runs the projections, the nurture saga and, when KAFKA_ENABLED, the Kafka relay outside the
- * API process (PROJECTIONS_IN_PROCESS=false there). The saga sends its commands on this process's own CommandBus.
+ * The production worker: runs the projections, the nurture saga, the due index and the dispatcher and, when
+ * KAFKA_ENABLED, the Kafka relay outside the API process (PROJECTIONS_IN_PROCESS=false there). Several workers may
+ * run at once: checkpoints, leases and the relay's fencing keep them off each other's work. The saga and the
+ * dispatcher send their commands on this process's own CommandBus.
  */
 @Module({})
 export class WorkerModule {
@@ -30,8 +33,10 @@ export class WorkerModule {
         EventStoreModule.forRoot(config),
         ProjectionsModule.forRoot({ runInProcess: true }),
         MessagingModule.forRoot({ runRelay: true }),
-        CommandsModule,
         NurtureModule.forRoot({ runInProcess: true }),
+        // The saga and the dispatcher record what they did through the one command path.
+        CommandsModule,
+        DispatchModule.forRoot({ runInProcess: true }),
       ],
     };
   }

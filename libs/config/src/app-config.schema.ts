@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dispatchProblems, dispatchSettings, dueStoreOf } from './dispatch-config.schema';
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
 
@@ -55,6 +56,7 @@ export const appConfigSchema = z
     /** Names the relay's checkpoint and transactional id: one running relay per name. */
     KAFKA_RELAY_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, underscore, dash').default('lead-relay'),
     KAFKA_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(2_000).default(500),
+    ...dispatchSettings,
   })
   .superRefine((env, ctx) => {
     // The chosen store's address must be there; the other stores' are ignored.
@@ -67,11 +69,11 @@ export const appConfigSchema = z
   })
   .transform((env, ctx) => {
     const jwtSecret = env.JWT_SECRET ?? (env.NODE_ENV === 'development' ? DEVELOPMENT_JWT_SECRET : undefined);
-    if (!jwtSecret) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: 'is required unless NODE_ENV=development' });
-      return z.NEVER;
-    }
-    return { ...env, JWT_SECRET: jwtSecret };
+    const problems = dispatchProblems(env);
+    if (!jwtSecret) problems.unshift({ path: 'JWT_SECRET', message: 'is required unless NODE_ENV=development' });
+    for (const problem of problems) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.path], message: problem.message });
+    if (!jwtSecret || problems.length > 0) return z.NEVER;
+    return { ...env, JWT_SECRET: jwtSecret, DUE_STORE: dueStoreOf(env) };
   });
 
 export type AppConfig = z.output<typeof appConfigSchema>;

@@ -35,7 +35,11 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NURTURE_IN_PROCESS: 'false', ...env });
+  // No saga and no dispatch interval unless a test asks: a test that moves the virtual clock past a deadline decides
+  // when the dispatcher runs, and saga touches would land in streams other tests count revision by revision.
+  const config = loadConfig({
+    NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NURTURE_IN_PROCESS: 'false', DISPATCH_INTERVAL_MS: '0', ...env,
+  });
   const clock = new VirtualClock('2026-01-05T09:00:00.000Z');
   const app = await createApp(config, { clock, logger: new PinoLoggerService('silent') });
   const exchanges: Exchange[] = [];

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DealerSettingsReader, endOfLocalDay } from '@crm/dispatch';
 import { DomainError } from '@crm/kernel';
 import {
   FUNNEL_PROJECTION, FunnelReport, KpiReport, LeadListQuery, LeadPage, MigrationMatrix, Period, ProjectionStatusReader,
-  ReadModelQueries, SHOWROOM_PROJECTION, TIER_PROJECTION, TierReport,
+  ReadModelQueries, SHOWROOM_PROJECTION, TIER_PROJECTION, TierReport, TOUCHES_PROJECTION, TouchListQuery, TouchPage,
+  WARNINGS_PROJECTION, WarningListQuery, WarningPage,
 } from '@crm/projections';
 import { ReadSideErrorCode } from './read-side-error-code';
 
@@ -12,7 +14,11 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
 /** Scopes every question to the caller's dealer and honours read-your-writes before answering. */
 @Injectable()
 export class ReadSideService {
-  constructor(private readonly queries: ReadModelQueries, private readonly status: ProjectionStatusReader) {}
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly status: ProjectionStatusReader,
+    private readonly dealers: DealerSettingsReader,
+  ) {}
 
   async funnel(dealerId: string, period: Period, minPosition?: number): Promise<FunnelReport> {
     await this.caughtUp([FUNNEL_PROJECTION, SHOWROOM_PROJECTION], minPosition);
@@ -38,6 +44,20 @@ export class ReadSideService {
   async leads(dealerId: string, query: LeadListQuery, minPosition?: number): Promise<LeadPage> {
     await this.caughtUp([FUNNEL_PROJECTION, TIER_PROJECTION], minPosition);
     return this.queries.leads(dealerId, { ...query, ...normalised(query) });
+  }
+
+  /** `due` is a day in the dealer's time zone: what is due by the end of it (what to do "today"). */
+  async touches(dealerId: string, query: Omit<TouchListQuery, 'dueBefore'> & { due?: string }, minPosition?: number): Promise<TouchPage> {
+    await this.caughtUp([TOUCHES_PROJECTION], minPosition);
+    const { due, ...rest } = query;
+    if (due === undefined) return this.queries.touches(dealerId, rest);
+    const { timeZone } = await this.dealers.settingsOf(dealerId);
+    return this.queries.touches(dealerId, { ...rest, dueBefore: endOfLocalDay(due, timeZone).toISOString() });
+  }
+
+  async warnings(dealerId: string, query: WarningListQuery, minPosition?: number): Promise<WarningPage> {
+    await this.caughtUp([WARNINGS_PROJECTION], minPosition);
+    return this.queries.warnings(dealerId, { ...query, ...normalised(query) });
   }
 
   private async caughtUp(names: string[], minPosition: number | undefined): Promise<void> {

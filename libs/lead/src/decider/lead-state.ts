@@ -2,7 +2,7 @@ import { LeadRegistration, Money } from '../events/lead-values';
 import {
   ComplaintCategory, IntentTier, InvitationKind, InvitationResponse, LostReason, PurchaseTimeframe,
 } from '../events/lead-vocabulary';
-import { NurtureChannel, TouchPurpose, TouchStatus, WarningKind } from '../events/touch-vocabulary';
+import { NurtureChannel, TouchContent, TouchPurpose, TouchStatus, WarningKind } from '../events/touch-vocabulary';
 
 export type LeadStatus = 'unregistered' | 'active' | 'loss_pending' | 'won' | 'delivered' | 'lost';
 export type RegisteredLeadStatus = Exclude<LeadStatus, 'unregistered'>;
@@ -89,6 +89,8 @@ export interface TouchState {
   overdue: boolean;
   attempts: number;
   assigneeId?: string;
+  /** What the message is about, as planned: the dispatcher hands it to the channel. */
+  content?: TouchContent;
 }
 
 export interface RegisteredLeadState extends LeadRegistration {
@@ -104,6 +106,8 @@ export interface RegisteredLeadState extends LeadRegistration {
   ownershipChanges?: number;
   /** Automatic hand-offs applied, by id, so that handling their cause again records nothing. */
   handoffIds?: Readonly<Record<string, string>>;
+  /** When the owning consultant was assigned (from event metadata); undefined while CRM agents nurture the lead. */
+  consultantSince?: string;
   testDrives: Readonly<Record<string, TestDriveState>>;
   invitations: Readonly<Record<string, InvitationState>>;
   quotes: Readonly<Record<string, QuoteState>>;

@@ -39,6 +39,25 @@ describe('Lead evolve', () => {
     expect(state).toMatchObject({ consultantId: 'c-li', lastInteractionAt: REGISTERED_AT });
   });
 
+  it('keeps what a scheduled touch is about and who owns it, for the dispatcher to hand on', () => {
+    const scheduled: LeadEvent = {
+      type: 'TouchScheduled',
+      data: { touchId: 't-1', purpose: 'nurture_call', channel: 'call', dueAt: '2026-02-01T02:00:00.000Z', marketing: true, rule: 'r', content: 'keep_in_touch', assigneeId: 'agent-2' },
+    };
+    expect(registeredState(scheduled).touches['t-1']).toEqual({
+      purpose: 'nurture_call', channel: 'call', dueAt: '2026-02-01T02:00:00.000Z', marketing: true, status: 'scheduled', overdue: false, attempts: 0,
+      content: 'keep_in_touch', assigneeId: 'agent-2',
+    });
+  });
+
+  it('remembers since when the consultant holds the lead, and forgets it on the return to nurturing', () => {
+    const assigned: LeadEvent = { type: 'ConsultantAssigned', data: { consultantId: 'c-li', reason: 'walk_in' } };
+    const returned: LeadEvent = { type: 'LeadReturnedToNurturing', data: { consultantId: 'c-li', reason: 'follow_up_stalled' } };
+    expect(registeredState(at('2026-01-05T08:30:00.000Z', assigned)).consultantSince).toBe('2026-01-05T08:30:00.000Z');
+    const back = registeredState(at('2026-01-05T08:30:00.000Z', assigned), at('2026-01-20T08:30:00.000Z', returned));
+    expect(back).toMatchObject({ consultantId: undefined, consultantSince: undefined });
+  });
+
   it('tracks test drives, quotes, the deal and delivery', () => {
     const completed: LeadEvent = { type: 'TestDriveCompleted', data: { testDriveId: 'td-1', model: 'Model S' } };
     const state = registeredState(testDriveScheduled(), completed, quoteGiven('q-1'), dealWon(), vehicleDelivered());

@@ -77,9 +77,9 @@ function apply(state: RegisteredLeadState, event: Exclude<LeadEvent, LeadRegiste
     case 'PurchaseIntentAssessed':
       return changed({ ...state, tier: event.data.tier, timeframe: event.data.timeframe }, 'assessment', at);
     case 'ConsultantAssigned':
-      return changed(applyAssignment(state, event), 'consultant', at);
+      return changed({ ...applyAssignment(state, event), consultantSince: at }, 'consultant', at);
     case 'LeadReturnedToNurturing':
-      return changed({ ...state, consultantId: undefined, ownershipChanges: (state.ownershipChanges ?? 0) + 1 }, 'consultant', at);
+      return changed({ ...state, consultantId: undefined, consultantSince: undefined, ownershipChanges: (state.ownershipChanges ?? 0) + 1 }, 'consultant', at);
     case 'DealWon':
       return entered({ ...state, deal: { ...event.data } }, 'won', at);
     case 'VehicleDelivered':

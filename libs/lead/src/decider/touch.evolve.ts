@@ -8,9 +8,10 @@ export function applyTouch(state: RegisteredLeadState, event: TouchEvent): Regis
   }
   const { touchId } = event.data;
   if (event.type === 'TouchScheduled') {
-    const { purpose, channel, dueAt, marketing, assigneeId } = event.data;
+    const { purpose, channel, dueAt, marketing, assigneeId, content } = event.data;
     const touch: TouchState = { purpose, channel, dueAt, marketing, status: 'scheduled', overdue: false, attempts: 0 };
     if (assigneeId !== undefined) touch.assigneeId = assigneeId;
+    if (content !== undefined) touch.content = content;
     return withTouch(state, touchId, touch);
   }
   const known = state.touches[touchId];

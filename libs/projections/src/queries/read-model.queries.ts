@@ -8,11 +8,17 @@ import { UnrecordedWalkInView } from '../showroom/unrecorded-walk-in.view';
 import { TIER_PROJECTION } from '../tiers/tier.projection';
 import { DEFAULT_TIER_POLICY, TierPolicy } from '../tiers/tier.policy';
 import { TierLeadView } from '../tiers/tier-lead.view';
+import { LeadTouchesView } from '../touches/lead-touches.view';
+import { TOUCHES_PROJECTION } from '../touches/touches.projection';
+import { LeadWarningsView } from '../warnings/lead-warnings.view';
+import { WARNINGS_PROJECTION } from '../warnings/warnings.projection';
 import { funnelReport, FunnelReport } from './funnel-report';
 import { kpiReport, KpiReport } from './kpi-report';
 import { LeadListQuery, leadPage, LeadPage, toLeadRow } from './lead-list';
 import { Period } from './period';
 import { lifecycleAt, migrationMatrix, MigrationMatrix, tierReport, TierReport } from './tier-report';
+import { TouchListQuery, touchPage, TouchPage } from './touch-list';
+import { WarningListQuery, warningPage, WarningPage } from './warning-list';
 
 /**
  * Answers the read side's questions for one dealer from the live version of each projection. Aggregates are
@@ -48,6 +54,14 @@ export class ReadModelQueries {
       return toLeadRow(lead, tier, tier ? lifecycleAt(tier, now, this.policy) : null);
     });
     return leadPage(rows, query);
+  }
+
+  async touches(dealerId: string, query: TouchListQuery): Promise<TouchPage> {
+    return touchPage(await this.listLive<LeadTouchesView>(TOUCHES_PROJECTION, dealerId), query);
+  }
+
+  async warnings(dealerId: string, query: WarningListQuery): Promise<WarningPage> {
+    return warningPage(await this.listLive<LeadWarningsView>(WARNINGS_PROJECTION, dealerId), query);
   }
 
   private async funnelLeads(dealerId: string): Promise<FunnelLeadView[]> {

@@ -32,6 +32,13 @@ const followUp: fc.Arbitrary<LeadEvent> = fc.oneof(
   fc.constantFrom(...LOST_REASONS).map<LeadEvent>((reason) => ({ type: 'DealLost', data: { reason } })),
   fc.constant<LeadEvent>({ type: 'LeadReopened', data: {} }),
   fc.integer({ min: 2, max: 4 }).map<LeadEvent>((cycle) => ({ type: 'PurchaseCycleStarted', data: { cycle, reason: 'quote' } })),
+  fc.constantFrom('t1', 't2').map<LeadEvent>((touchId) => ({
+    type: 'TouchScheduled', data: { touchId, purpose: 'nurture_call', channel: 'call', dueAt: '2026-04-01T02:00:00.000Z', marketing: false, rule: 'r' },
+  })),
+  fc.constantFrom('t1', 't2').map<LeadEvent>((touchId) => ({ type: 'TouchSent', data: { touchId, channel: 'call', via: 'tasks', attempt: 1 } })),
+  fc.constantFrom('t1', 't2').map<LeadEvent>((touchId) => ({ type: 'TouchCompleted', data: { touchId, outcome: 'reached' } })),
+  fc.constantFrom('w1', 'w2').map<LeadEvent>((warningId) => ({ type: 'EarlyWarningRaised', data: { warningId, kind: 'going_cold', deadline: '2026-04-01T02:00:00.000Z' } })),
+  fc.constant<LeadEvent>({ type: 'ContactDetailsChanged', data: { name: 'Renamed' } }),
 );
 
 const LEAD_EPOCH = Date.UTC(2026, 0, 1);

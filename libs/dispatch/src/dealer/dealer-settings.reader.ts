@@ -1,0 +1,6 @@
+import { DealerSettings } from './dealer-settings';
+
+/** A dealer's settings as they stand now: its stream folded over the defaults. */
+export abstract class DealerSettingsReader {
+  abstract settingsOf(dealerId: string): Promise<DealerSettings>;
+}
