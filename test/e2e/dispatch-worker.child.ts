@@ -12,7 +12,7 @@ import { PhoneReservations } from '../../libs/commands/src/lead/phone/phone-rese
 import { PhoneUniqueness } from '../../libs/commands/src/lead/phone/phone-uniqueness';
 import { WebhookTouchChannel } from '../../libs/dispatch/src/channels/webhook-touch-channel.adapter';
 import { EventStoreDealerSettingsReader } from '../../libs/dispatch/src/dealer/event-store-dealer-settings.reader';
-import { LocalQuietHours } from '../../libs/dispatch/src/dealer/local-quiet-hours';
+import { DealerQuietHours } from '../../libs/dispatch/src/dealer/dealer-quiet-hours';
 import { createDispatcher } from '../../libs/dispatch/src/dispatcher/dispatcher.factory';
 import { DueIndexConsumer } from '../../libs/dispatch/src/index/due-index.consumer';
 import { DueIndexRunner } from '../../libs/dispatch/src/index/due-index.runner';
@@ -44,7 +44,7 @@ const channel = new WebhookTouchChannel({
 });
 const dispatcher = createDispatcher(
   { DISPATCH_BATCH_SIZE: 20, DISPATCH_LEASE_MS: Number(env('DISPATCH_LEASE_MS')), DISPATCH_CONCURRENCY: 4, TOUCH_MAX_ATTEMPTS: 5, TOUCH_RETRY_BASE_MS: 1_000 },
-  { store, leads, bus: handler, channel, dealers, quietHours: new LocalQuietHours(), clock },
+  { store, leads, bus: handler, channel, dealers, quietHours: new DealerQuietHours(), clock },
   `child-${process.pid}`,
   (error) => process.stderr.write(`dispatch: ${String(error)}\n`),
 );

@@ -12,7 +12,7 @@ import { TouchChannel } from './channels/touch-channel.port';
 import { TouchPublisher } from './channels/touch-publisher.port';
 import { DealerSettingsReader } from './dealer/dealer-settings.reader';
 import { EventStoreDealerSettingsReader } from './dealer/event-store-dealer-settings.reader';
-import { LocalQuietHours } from './dealer/local-quiet-hours';
+import { DealerQuietHours } from './dealer/dealer-quiet-hours';
 import { QuietHoursPolicy } from './dealer/quiet-hours.port';
 import { createDispatcher } from './dispatcher/dispatcher.factory';
 import { DispatchLoop } from './dispatcher/dispatch-loop';
@@ -57,7 +57,7 @@ export class DispatchModule implements OnApplicationBootstrap, OnModuleDestroy, 
         { provide: RUN_IN_PROCESS, useFactory: (config?: AppConfig) => options.runInProcess ?? configOf(config).PROJECTIONS_IN_PROCESS, inject: [OPTIONAL_CONFIG] },
         { provide: DueWorkStore, useFactory: (config?: AppConfig) => createDueWorkStore(configOf(config)), inject: [OPTIONAL_CONFIG] },
         { provide: DealerSettingsReader, useFactory: (events: EventStore) => new EventStoreDealerSettingsReader(events), inject: [EventStore] },
-        { provide: QuietHoursPolicy, useClass: LocalQuietHours },
+        { provide: QuietHoursPolicy, useClass: DealerQuietHours },
         {
           provide: TouchChannel,
           useFactory: (config?: AppConfig, publisher?: TouchPublisher) => options.channel ?? createTouchChannel(configOf(config), publisher),

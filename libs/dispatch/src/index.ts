@@ -1,9 +1,7 @@
-export * from './dealer/dealer-settings';
-export * from './dealer/dealer-defaults';
 export * from './dealer/dealer-settings.reader';
 export * from './dealer/event-store-dealer-settings.reader';
 export * from './dealer/quiet-hours.port';
-export * from './dealer/local-quiet-hours';
+export * from './dealer/dealer-quiet-hours';
 export * from './due/due-entry';
 export * from './due/due-entries';
 export * from './due/warning-id';
@@ -30,4 +28,3 @@ export * from './dispatcher/dispatcher.factory';
 export * from './store/due-work-store.factory';
 export * from './channels/touch-channel.factory';
 export * from './dispatch.module';
-export * from './dealer/zoned-time';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DealerSettingsReader, endOfLocalDay } from '@crm/dispatch';
+import { DealerSettingsReader } from '@crm/dispatch';
+import { endOfLocalDay } from '@crm/nurture';
 import { DomainError } from '@crm/kernel';
 import {
   FUNNEL_PROJECTION, FunnelReport, KpiReport, LeadListQuery, LeadPage, MigrationMatrix, Period, ProjectionStatusReader,

@@ -1,4 +1,4 @@
-import { DealerSettings } from './dealer-settings';
+import { DealerSettings } from '@crm/nurture';
 
 /** A dealer's settings as they stand now: its stream folded over the defaults. */
 export abstract class DealerSettingsReader {

@@ -1,36 +1,21 @@
+import { DealerStreamLoader } from '@crm/commands';
 import { EventStore } from '@crm/event-store';
-import { DEFAULT_DEALER_SETTINGS } from './dealer-defaults';
-import {
-  applySettingsChange, DEALER_SETTINGS_CHANGED, DealerSettings, DealerSettingsChange, dealerStreamId,
-} from './dealer-settings';
+import { DealerSettings, dealerStreamId } from '@crm/nurture';
 import { DealerSettingsReader } from './dealer-settings.reader';
 
-interface Folded {
-  settings: DealerSettings;
-  revision: number;
-}
-
 /**
- * Folds `DealerSettingsChanged` of the dealer stream over the defaults. Each call reads only what was appended
- * since the last one (by any process), so settings are never stale and a hot dealer costs one short read.
+ * A dealer's settings as its stream folds them (the dealer decider's own evolve, defaults filled in). The loader
+ * reads only what was appended since its last read (by any process), so settings are never stale.
  */
 export class EventStoreDealerSettingsReader extends DealerSettingsReader {
-  private readonly folded = new Map<string, Folded>();
+  private readonly dealers: DealerStreamLoader;
 
-  constructor(private readonly store: EventStore, private readonly defaults: DealerSettings = DEFAULT_DEALER_SETTINGS) {
+  constructor(store: EventStore) {
     super();
+    this.dealers = new DealerStreamLoader(store);
   }
 
   override async settingsOf(dealerId: string): Promise<DealerSettings> {
-    const known = this.folded.get(dealerId) ?? { settings: this.defaults, revision: -1 };
-    const events = await this.store.readStream(dealerStreamId(dealerId), { fromRevision: known.revision + 1 });
-    if (events.length === 0) return known.settings;
-    let { settings, revision } = known;
-    for (const event of events) {
-      if (event.type === DEALER_SETTINGS_CHANGED) settings = applySettingsChange(settings, event.data as DealerSettingsChange);
-      revision = event.revision;
-    }
-    this.folded.set(dealerId, { settings, revision });
-    return settings;
+    return (await this.dealers.load(dealerStreamId(dealerId))).state.settings;
   }
 }

@@ -1,4 +1,4 @@
-import { DealerSettings } from './dealer-settings';
+import { DealerSettings } from '@crm/nurture';
 
 /**
  * When a touch may go out: the instant itself, or the first moment after the dealer's quiet hours. The saga

@@ -1,12 +1,10 @@
-import { DEFAULT_DEALER_SETTINGS } from '../dealer/dealer-defaults';
-import { isQuiet, LocalQuietHours } from '../dealer/local-quiet-hours';
-import { localMinuteOfDay, minutesOf } from '../dealer/zoned-time';
+import { DEFAULT_DEALER_SETTINGS, isQuiet } from '@crm/nurture';
+import { DealerQuietHours } from '../dealer/dealer-quiet-hours';
 import { DAY, DispatchHarness, registerLead, scheduleTouch, startDispatchHarness } from '../testing/dispatch.harness';
 
 const MINUTE = 60_000;
 const STEP = 20 * MINUTE;
-const { timeZone, quietHours } = DEFAULT_DEALER_SETTINGS;
-const quiet = (iso: string): boolean => isQuiet(localMinuteOfDay(new Date(iso), timeZone), minutesOf(quietHours.start), minutesOf(quietHours.end));
+const quiet = (iso: string): boolean => isQuiet(Date.parse(iso), DEFAULT_DEALER_SETTINGS);
 
 describe('quiet hours at send time, over a full week', () => {
   let h: DispatchHarness;
@@ -28,7 +26,7 @@ describe('quiet hours at send time, over a full week', () => {
     }
     const sent = await h.events('lead-1', 'TouchSent');
     expect(sent).toHaveLength(dueTimes.size);
-    const policy = new LocalQuietHours();
+    const policy = new DealerQuietHours();
     let held = 0;
     for (const event of sent) {
       const { touchId } = event.data as { touchId: string };

@@ -1,7 +1,7 @@
 import { LeadEvent, RegisteredLeadState } from '@crm/lead';
 import { at, fold, GivenEvent } from '../../../lead/src/testing/decider-specification';
 import { LEAD_ID, REGISTERED_AT, dealWon, leadRegistered, vehicleDelivered } from '../../../lead/src/testing/lead-fixtures';
-import { DEFAULT_DEALER_SETTINGS } from '../dealer/dealer-defaults';
+import { DEFAULT_DEALER_SETTINGS } from '@crm/nurture';
 import { dueEntriesOf } from './due-entries';
 import { warningIdOf } from './warning-id';
 

@@ -1,5 +1,5 @@
 import { RegisteredLeadState, TouchState, WarningKind } from '@crm/lead';
-import { DealerSettings } from '../dealer/dealer-settings';
+import { DealerSettings } from '@crm/nurture';
 import { DeadlineKind, DueEntry } from './due-entry';
 import { warningIdOf } from './warning-id';
 

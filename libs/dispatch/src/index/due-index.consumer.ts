@@ -1,7 +1,7 @@
 import { StreamLoader } from '@crm/commands';
 import { CheckpointedConsumer, RecordedEvent, RestartFromCheckpoint } from '@crm/event-store';
 import { LEAD_STREAM_PREFIX, LeadState, leadIdFromStream, leadStreamId } from '@crm/lead';
-import { DEALER_SETTINGS_CHANGED, DEALER_STREAM_PREFIX, dealerIdFromStream } from '../dealer/dealer-settings';
+import { DEALER_STREAM_PREFIX, dealerIdFromStream, DealerSettingsChanged } from '@crm/nurture';
 import { DealerSettingsReader } from '../dealer/dealer-settings.reader';
 import { dueEntriesOf } from '../due/due-entries';
 import { LeadDueEntries } from '../due/due-entry';
@@ -49,7 +49,7 @@ export class DueIndexConsumer implements CheckpointedConsumer {
     const leadIds = new Set<string>();
     for (const event of events) {
       if (event.streamId.startsWith(LEAD_STREAM_PREFIX)) leadIds.add(leadIdFromStream(event.streamId));
-      else if (event.streamId.startsWith(DEALER_STREAM_PREFIX) && event.type === DEALER_SETTINGS_CHANGED) {
+      else if (event.streamId.startsWith(DEALER_STREAM_PREFIX) && event.type === ('DealerSettingsChanged' satisfies DealerSettingsChanged['type'])) {
         for (const leadId of await this.store.leadsOfDealer(dealerIdFromStream(event.streamId))) leadIds.add(leadId);
       }
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, EventToAppend } from '@crm/event-store';
 import { LEAD_EVENT_SCHEMA_VERSIONS, LeadEvent, leadStreamId } from '@crm/lead';
-import { DEALER_SETTINGS_CHANGED, DealerSettingsChange, dealerStreamId } from '../dealer/dealer-settings';
+import { DealerSettingsChange, DealerSettingsChanged, dealerStreamId } from '@crm/nurture';
 
 /** Appends facts straight to the store, as the command path would have recorded them at `occurredAt`. */
 export class LeadHistory {
@@ -14,7 +14,7 @@ export class LeadHistory {
 
   async dealerSettings(change: DealerSettingsChange, occurredAt: string, dealerId = this.dealerId): Promise<number> {
     // The dealer stream is libs/nurture's; this writes the one event of it the dispatcher reads.
-    const event = { type: DEALER_SETTINGS_CHANGED, data: change, metadata: { ...this.envelope(registered('x', dealerId), occurredAt).metadata, schemaVersion: 1 } };
+    const event = { type: 'DealerSettingsChanged' satisfies DealerSettingsChanged['type'], data: change, metadata: { ...this.envelope(registered('x', dealerId), occurredAt).metadata, schemaVersion: 1 } };
     return (await this.store.append(dealerStreamId(dealerId), [event], 'any')).position;
   }
 

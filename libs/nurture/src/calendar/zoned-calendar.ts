@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { Offset } from '../cadence/cadence-policy';
-import { LocalDate, instantAtWallTime, localDateOf, localMinutes } from './zoned-time';
+import { LocalDate, instantAtWallTime, localDateOf, localMinutes, plusDays } from './zoned-time';
+
+export { isValidTimeZone } from './zoned-time';
 
 export type { LocalDate } from './zoned-time';
 export { localDateOf } from './zoned-time';
@@ -23,6 +25,13 @@ export function atLocalTime(date: LocalDate, time: string, zone: string): number
   const minutes = localMinutes(time);
   if (minutes === undefined) throw new RangeError(`Not a local time HH:mm: ${time}`);
   return instantAtWallTime(date, minutes, zone);
+}
+
+/** The instant a calendar day ('YYYY-MM-DD') ends in the zone: the next day's local midnight (or the first instant after it). */
+export function endOfLocalDay(date: string, zone: string): Date {
+  const day = parseDate(date);
+  if (!day) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return new Date(instantAtWallTime(plusDays(day, 1), 0, zone));
 }
 
 export function parseDate(value: string): LocalDate | undefined {

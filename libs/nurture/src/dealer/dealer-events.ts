@@ -27,3 +27,4 @@ export const DEALER_EVENT_SCHEMA_VERSIONS: Record<DealerEventType, number> = {
 
 export const DEALER_STREAM_PREFIX = 'dealer-';
 export const dealerStreamId = (dealerId: string): string => `${DEALER_STREAM_PREFIX}${dealerId}`;
+export const dealerIdFromStream = (streamId: string): string => streamId.slice(DEALER_STREAM_PREFIX.length);
