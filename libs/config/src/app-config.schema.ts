@@ -66,6 +66,10 @@ export const appConfigSchema = z
     if (env.EVENT_STORE === 'eventstoredb' && !env.EVENTSTORE_URL) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['EVENTSTORE_URL'], message: 'is required when EVENT_STORE=eventstoredb' });
     }
+    // Touches on Kafka go through the Kafka integration's producer: without it there is nothing to send them with.
+    if (env.TOUCH_DELIVERY === 'kafka' && !env.KAFKA_ENABLED) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TOUCH_DELIVERY'], message: 'kafka needs KAFKA_ENABLED=true' });
+    }
   })
   .transform((env, ctx) => {
     const jwtSecret = env.JWT_SECRET ?? (env.NODE_ENV === 'development' ? DEVELOPMENT_JWT_SECRET : undefined);

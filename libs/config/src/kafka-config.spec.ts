@@ -27,4 +27,9 @@ describe('Kafka settings', () => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(new RegExp(`${name}:`));
   });
+
+  it('refuse touches on Kafka without the Kafka integration, and take them with it', () => {
+    expect(() => loadConfig({ ...base, TOUCH_DELIVERY: 'kafka' })).toThrow(/TOUCH_DELIVERY: kafka needs KAFKA_ENABLED=true/);
+    expect(loadConfig({ ...base, TOUCH_DELIVERY: 'kafka', KAFKA_ENABLED: 'true' }).TOUCH_DELIVERY).toBe('kafka');
+  });
 });

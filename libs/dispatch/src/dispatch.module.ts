@@ -9,7 +9,7 @@ import { EventStore } from '@crm/event-store';
 import { Clock, IdGenerator } from '@crm/kernel';
 import { createTouchChannel } from './channels/touch-channel.factory';
 import { TouchChannel } from './channels/touch-channel.port';
-import { TouchPublisher } from './channels/touch-publisher.port';
+import { TouchPublisher } from '@crm/messaging';
 import { DealerSettingsReader } from './dealer/dealer-settings.reader';
 import { EventStoreDealerSettingsReader } from './dealer/event-store-dealer-settings.reader';
 import { DealerQuietHours } from './dealer/dealer-quiet-hours';
@@ -60,8 +60,9 @@ export class DispatchModule implements OnApplicationBootstrap, OnModuleDestroy, 
         { provide: QuietHoursPolicy, useClass: DealerQuietHours },
         {
           provide: TouchChannel,
-          useFactory: (config?: AppConfig, publisher?: TouchPublisher) => options.channel ?? createTouchChannel(configOf(config), publisher),
-          inject: [OPTIONAL_CONFIG, { token: TouchPublisher, optional: true }],
+          useFactory: (clock: Clock, config?: AppConfig, publisher?: TouchPublisher | null) =>
+            options.channel ?? createTouchChannel(configOf(config), clock, publisher),
+          inject: [Clock, OPTIONAL_CONFIG, { token: TouchPublisher, optional: true }],
         },
         {
           provide: DueIndexRunner,

@@ -12,7 +12,6 @@ export * from './index/due-index.consumer';
 export * from './index/due-index.runner';
 export * from './channels/touch-message';
 export * from './channels/touch-channel.port';
-export * from './channels/touch-publisher.port';
 export * from './channels/tasks-touch-channel.adapter';
 export * from './channels/webhook-touch-channel.adapter';
 export * from './channels/webhook-signature';

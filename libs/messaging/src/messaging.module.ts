@@ -5,6 +5,8 @@ import { Clock } from '@crm/kernel';
 import { createKafkaClient } from './kafka/kafka-client.factory';
 import { KafkaTransactionalSink } from './kafka/kafka-transactional.sink';
 import { LeadRelay } from './relay/lead-relay';
+import { KafkaTouchPublisher } from './touches/kafka-touch.publisher';
+import { TouchPublisher } from './touches/touch-publisher.port';
 import { topicNames } from './topics';
 
 /** Builds the relay from the configuration: topics, layout, masking, transactional id `<client id>.<relay name>`. */
@@ -24,6 +26,12 @@ export function createLeadRelay(config: AppConfig, store: EventStore, clock: Clo
   });
 }
 
+/** The touch topic's idempotent producer, on the configured brokers and topic prefix. */
+export function createTouchPublisher(config: AppConfig): TouchPublisher {
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}.touches` });
+  return new KafkaTouchPublisher(kafka, topicNames(config.KAFKA_TOPIC_PREFIX).touches);
+}
+
 /**
  * Runs the Kafka relay in this process when KAFKA_ENABLED (the worker; the API too when it runs the worker parts
  * in-process). Exports LeadRelay (or null when off) for /health. On shutdown the subscriber stops after its batch
@@ -33,7 +41,10 @@ export function createLeadRelay(config: AppConfig, store: EventStore, clock: Clo
 export class MessagingModule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('KafkaRelay');
 
-  constructor(@Optional() @Inject(LeadRelay) private readonly relay: LeadRelay | null) {}
+  constructor(
+    @Optional() @Inject(LeadRelay) private readonly relay: LeadRelay | null,
+    @Optional() @Inject(TouchPublisher) private readonly touches: TouchPublisher | null,
+  ) {}
 
   static forRoot(options: { runRelay: boolean }): DynamicModule {
     return {
@@ -44,8 +55,13 @@ export class MessagingModule implements OnApplicationBootstrap, OnModuleDestroy 
         useFactory: (config: AppConfig, store: EventStore, clock: Clock) =>
           (options.runRelay && config.KAFKA_ENABLED ? createLeadRelay(config, store, clock) : null),
         inject: [APP_CONFIG, EventStore, Clock],
+      }, {
+        // The dispatcher's Kafka channel (TOUCH_DELIVERY=kafka), wherever the dispatcher runs.
+        provide: TouchPublisher,
+        useFactory: (config: AppConfig) => (config.KAFKA_ENABLED ? createTouchPublisher(config) : null),
+        inject: [APP_CONFIG],
       }],
-      exports: [LeadRelay],
+      exports: [LeadRelay, TouchPublisher],
     };
   }
 
@@ -56,6 +72,7 @@ export class MessagingModule implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.touches?.close();
     if (!this.relay) return;
     await this.relay.stop();
     this.logger.log(`relay ${this.relay.name} stopped at position ${this.relay.position}`);

@@ -2,13 +2,14 @@ import { AppConfig } from '@crm/config';
 import { KafkaTouchChannel } from './kafka-touch-channel.adapter';
 import { TasksTouchChannel } from './tasks-touch-channel.adapter';
 import { TouchChannel } from './touch-channel.port';
-import { TouchPublisher } from './touch-publisher.port';
+import { Clock } from '@crm/kernel';
+import { TouchPublisher } from '@crm/messaging';
 import { WebhookTouchChannel } from './webhook-touch-channel.adapter';
 
 type ChannelConfig = Pick<AppConfig, 'TOUCH_DELIVERY' | 'TOUCH_WEBHOOK_URL' | 'TOUCH_WEBHOOK_SECRET' | 'TOUCH_WEBHOOK_TIMEOUT_MS' | 'TOUCH_WEBHOOK_RETRIES'>;
 
 /** TOUCH_DELIVERY picks the channel; the configuration has already checked that the webhook's settings are there. */
-export function createTouchChannel(config: ChannelConfig, publisher?: TouchPublisher): TouchChannel {
+export function createTouchChannel(config: ChannelConfig, clock: Clock, publisher?: TouchPublisher | null): TouchChannel {
   switch (config.TOUCH_DELIVERY) {
     case 'tasks':
       return new TasksTouchChannel();
@@ -19,8 +20,8 @@ export function createTouchChannel(config: ChannelConfig, publisher?: TouchPubli
       });
     case 'kafka':
       if (!publisher) {
-        throw new Error('TOUCH_DELIVERY=kafka needs the Kafka touch publisher, which this build does not include yet; use tasks or webhook');
+        throw new Error('TOUCH_DELIVERY=kafka needs KAFKA_ENABLED=true (the touch publisher of the Kafka integration)');
       }
-      return new KafkaTouchChannel(publisher);
+      return new KafkaTouchChannel(publisher, clock);
   }
 }

@@ -46,7 +46,14 @@ export interface DispatchHarness {
  * The real write side and the dispatch module on a temp SQLite event store, with a virtual clock (Monday
  * 2026-03-02 10:00 in Shanghai) and no dispatch interval: the test moves the clock and calls tick().
  */
-export async function startDispatchHarness(options: { channel?: TouchChannel; env?: Record<string, string> } = {}): Promise<DispatchHarness> {
+export interface DispatchHarnessOptions {
+  channel?: TouchChannel;
+  /** A channel that needs the harness's virtual clock. */
+  channelFor?: (clock: VirtualClock) => TouchChannel;
+  env?: Record<string, string>;
+}
+
+export async function startDispatchHarness(options: DispatchHarnessOptions = {}): Promise<DispatchHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'dispatch-'));
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'dispatch-test-secret-01', DATA_DIR: dir, DISPATCH_INTERVAL_MS: '0', SQLITE_SYNCHRONOUS: 'normal', ...options.env });
   const clock = new VirtualClock('2026-03-02T02:00:00.000Z');
@@ -56,7 +63,7 @@ export async function startDispatchHarness(options: { channel?: TouchChannel; en
       KernelPortsModule.forRoot({ clock, ids: new SequentialIdGenerator() }),
       EventStoreModule.forRoot(config),
       CommandsModule,
-      DispatchModule.forRoot({ runInProcess: true, channel: options.channel }),
+      DispatchModule.forRoot({ runInProcess: true, channel: options.channel ?? options.channelFor?.(clock) }),
     ],
   })
   class HarnessModule {}
