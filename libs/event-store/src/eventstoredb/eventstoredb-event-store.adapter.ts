@@ -20,7 +20,7 @@ import {
 } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import { checkExpectedRevision } from '../append/check-expected-revision';
-import { PollingSubscription } from '../subscription/polling-subscription';
+import { OpenSubscriptions } from '../subscription/open-subscriptions';
 import { EventStoreDbWakeUps } from './eventstoredb-wake-ups';
 import {
   fromCurrentRevision,
@@ -64,7 +64,7 @@ export class EventStoreDbEventStore extends EventStore {
   private readonly client: EventStoreDbClientPort;
   private readonly namespace: StreamNamespace;
   private readonly wakeUps: EventStoreDbWakeUps;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   constructor(private readonly options: EventStoreDbEventStoreOptions) {
@@ -140,30 +140,18 @@ export class EventStoreDbEventStore extends EventStore {
 
   override subscribe(options: SubscribeOptions): Subscription {
     if (this.closed) throw new Error('EventStoreDbEventStore is closed');
-    const subscription = new PollingSubscription({
+    return this.subscriptions.start({
       ...options,
       readBatch: (afterPosition, maxCount) => this.readAfter(afterPosition, maxCount),
       wakeUps: this.wakeUps,
       pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     });
-    this.subscriptions.add(subscription);
-    return {
-      get checkpoint() {
-        return subscription.checkpoint;
-      },
-      waitFor: (position, timeoutMs) => subscription.waitFor(position, timeoutMs),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
   }
 
   override async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await this.wakeUps.close();
     await this.client.dispose();
   }

@@ -13,7 +13,7 @@ import {
 import { checkExpectedRevision } from '../append/check-expected-revision';
 import { BatchOutcome, GroupCommitter } from '../append/group-committer';
 import { SerializedAppend, serializeAppend } from '../append/serialized-event';
-import { PollingSubscription } from '../subscription/polling-subscription';
+import { OpenSubscriptions } from '../subscription/open-subscriptions';
 import { AppendBatchRow, appendBatchQuery, toOutcomes } from './postgres-append-batch';
 import * as sql from './postgres-event-store.sql';
 import { migrate } from './postgres-migrations';
@@ -53,7 +53,7 @@ export class PostgresEventStore extends EventStore {
   override readonly commitsInIssueOrder = true;
   private readonly committer: GroupCommitter<SerializedAppend, AppendResult>;
   private readonly notifications: PostgresNotifications;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   private constructor(
@@ -121,23 +121,12 @@ export class PostgresEventStore extends EventStore {
 
   override subscribe(options: SubscribeOptions): Subscription {
     if (this.closed) throw new Error('PostgresEventStore is closed');
-    const subscription = new PollingSubscription({
+    return this.subscriptions.start({
       ...options,
       readBatch: (afterPosition, maxCount) => this.readAfter(afterPosition, maxCount),
       wakeUps: this.notifications,
       pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     });
-    this.subscriptions.add(subscription);
-    return {
-      get checkpoint() {
-        return subscription.checkpoint;
-      },
-      waitFor: (position, timeoutMs) => subscription.waitFor(position, timeoutMs),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
   }
 
   /** Commits the appends already accepted, stops the subscriptions, then closes every connection. */
@@ -145,8 +134,7 @@ export class PostgresEventStore extends EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.committer.drain();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await this.notifications.close();
     await this.pool.end();
   }

@@ -14,7 +14,7 @@ import { checkExpectedRevision } from '../append/check-expected-revision';
 import { BatchOutcome, GroupCommitter } from '../append/group-committer';
 import { SerializedAppend, serializeAppend } from '../append/serialized-event';
 import { AppendNotifier } from '../subscription/append-notifier';
-import { PollingSubscription } from '../subscription/polling-subscription';
+import { OpenSubscriptions } from '../subscription/open-subscriptions';
 import { applyPragmas, ensureSchema, SqliteSynchronous } from './sqlite-event-store.schema';
 import { prepareStatements, SqliteStatements, toRecordedEvent } from './sqlite-event-store.statements';
 
@@ -55,7 +55,7 @@ export class SqliteEventStore extends EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly notifier = new AppendNotifier();
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly committer: GroupCommitter<SerializedAppend, AppendResult>;
   private readonly writeBatch: (batch: SerializedAppend[]) => BatchOutcome<AppendResult>[];
   private closed = false;
@@ -117,23 +117,12 @@ export class SqliteEventStore extends EventStore {
 
   override subscribe(options: SubscribeOptions): Subscription {
     if (this.closed) throw new Error('SqliteEventStore is closed');
-    const subscription = new PollingSubscription({
+    return this.subscriptions.start({
       ...options,
       readBatch: async (afterPosition, maxCount) => this.readAfter(afterPosition, maxCount),
       wakeUps: this.notifier,
       pollIntervalMs: this.options.pollIntervalMs,
     });
-    this.subscriptions.add(subscription);
-    return {
-      get checkpoint() {
-        return subscription.checkpoint;
-      },
-      waitFor: (position, timeoutMs) => subscription.waitFor(position, timeoutMs),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
   }
 
   /**
@@ -144,8 +133,7 @@ export class SqliteEventStore extends EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.committer.drain();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     this.db.close();
   }
 

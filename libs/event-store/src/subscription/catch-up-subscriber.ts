@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '../event-store.port';
 import { CheckpointedConsumer, RestartFromCheckpoint } from './checkpointed-consumer';
-import { SubscriptionStoppedError, SubscriptionWaitTimeoutError } from './polling-subscription';
+import { PositionWaiters } from './position-waiters';
+import { SubscriptionStoppedError } from './subscription-errors';
 
 export interface CatchUpSubscriberOptions {
   batchSize?: number;
@@ -11,11 +12,6 @@ export interface CatchUpSubscriberOptions {
   onError?: (error: unknown, consumer: string) => void;
   /** After each batch the consumer stored (for metrics and lag). */
   onProcessed?: (events: readonly RecordedEvent[], consumer: string) => void;
-}
-
-interface Waiter {
-  position: number;
-  settle(error?: Error): void;
 }
 
 /**
@@ -31,7 +27,7 @@ export class CatchUpSubscriber {
   private endCurrent: ((failure: unknown) => void) | undefined;
   private processed = 0;
   private failuresInARow = 0;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters();
   private signalStop: () => void = () => undefined;
   private stopSignal: Promise<void> = Promise.resolve();
   restarts = 0;
@@ -54,6 +50,8 @@ export class CatchUpSubscriber {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // Until the stored checkpoint is loaded again, nothing is known to be processed: a wait must not trust the last run.
+    this.processed = 0;
     this.stopSignal = new Promise<void>((resolve) => (this.signalStop = resolve));
     this.loop = this.run();
   }
@@ -63,7 +61,7 @@ export class CatchUpSubscriber {
     this.signalStop();
     this.interruptPause?.();
     await this.loop;
-    for (const waiter of [...this.waiters]) waiter.settle(new SubscriptionStoppedError(waiter.position, this.processed));
+    this.waiters.stopped(this.processed);
   }
 
   /** Makes the subscriber reload the consumer's checkpoint and follow on from it (the consumer's store moved). */
@@ -75,19 +73,7 @@ export class CatchUpSubscriber {
   waitFor(position: number, timeoutMs = 5_000): Promise<void> {
     if (this.processed >= position) return Promise.resolve();
     if (!this.running) return Promise.reject(new SubscriptionStoppedError(position, this.processed));
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        position,
-        settle: (error) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          if (error) reject(error);
-          else resolve();
-        },
-      };
-      const timer = setTimeout(() => waiter.settle(new SubscriptionWaitTimeoutError(position, this.processed, timeoutMs)), timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs, () => this.processed);
   }
 
   private async run(): Promise<void> {
@@ -113,7 +99,7 @@ export class CatchUpSubscriber {
       return error;
     }
     this.processed = checkpoint;
-    this.settleWaiters();
+    this.waiters.reached(checkpoint);
     let ended: (failure: unknown) => void = () => undefined;
     const end = new Promise<unknown>((resolve) => (ended = resolve));
     this.endCurrent = ended;
@@ -138,11 +124,7 @@ export class CatchUpSubscriber {
     this.processed = last.position;
     this.failuresInARow = 0;
     this.options.onProcessed?.(events, this.consumer.name);
-    this.settleWaiters();
-  }
-
-  private settleWaiters(): void {
-    for (const waiter of [...this.waiters]) if (this.processed >= waiter.position) waiter.settle();
+    this.waiters.reached(last.position);
   }
 
   private retryDelay(): number {

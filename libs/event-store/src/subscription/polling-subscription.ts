@@ -1,5 +1,7 @@
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import type { WakeUpSource } from './append-notifier';
+import { PositionWaiters } from './position-waiters';
+import { SubscriptionStoppedError } from './subscription-errors';
 
 /** Reads up to maxCount events with position > afterPosition, in position order (an adapter's readAll). */
 export type ReadBatch = (afterPosition: number, maxCount: number) => Promise<RecordedEvent[]>;
@@ -11,24 +13,7 @@ export interface PollingSubscriptionOptions extends SubscribeOptions {
   pollIntervalMs?: number;
 }
 
-export class SubscriptionWaitTimeoutError extends Error {
-  constructor(readonly position: number, readonly checkpoint: number, timeoutMs: number) {
-    super(`Subscription did not reach position ${position} within ${timeoutMs} ms (checkpoint ${checkpoint})`);
-    this.name = 'SubscriptionWaitTimeoutError';
-  }
-}
-
-export class SubscriptionStoppedError extends Error {
-  constructor(readonly position: number, readonly checkpoint: number, cause?: unknown) {
-    super(`Subscription stopped at checkpoint ${checkpoint} before reaching position ${position}`, { cause });
-    this.name = 'SubscriptionStoppedError';
-  }
-}
-
-interface Waiter {
-  position: number;
-  settle(error?: Error): void;
-}
+export { SubscriptionStoppedError, SubscriptionWaitTimeoutError } from './subscription-errors';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_POLL_INTERVAL_MS = 50;
@@ -45,7 +30,7 @@ export class PollingSubscription implements Subscription {
   /** Set by a wake-up that arrives while the loop is busy, so that the following idle() does not sleep. */
   private woken = false;
   private interruptIdle: (() => void) | undefined;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters();
   private readonly loop: Promise<void>;
 
   constructor(private readonly options: PollingSubscriptionOptions) {
@@ -60,22 +45,7 @@ export class PollingSubscription implements Subscription {
   waitFor(position: number, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS): Promise<void> {
     if (this.position >= position) return Promise.resolve();
     if (this.stopped) return Promise.reject(new SubscriptionStoppedError(position, this.position, this.failure));
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        position,
-        settle: (error) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          if (error) reject(error);
-          else resolve();
-        },
-      };
-      const timer = setTimeout(
-        () => waiter.settle(new SubscriptionWaitTimeoutError(position, this.position, timeoutMs)),
-        timeoutMs,
-      );
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs, () => this.position);
   }
 
   async stop(): Promise<void> {
@@ -99,7 +69,7 @@ export class PollingSubscription implements Subscription {
         }
         await this.options.onEvents(batch);
         this.position = last.position;
-        this.settleWaiters();
+        this.waiters.reached(this.position);
       }
     } catch (error) {
       this.failure = error;
@@ -107,9 +77,7 @@ export class PollingSubscription implements Subscription {
       this.report(error);
     } finally {
       unlisten?.();
-      for (const waiter of [...this.waiters]) {
-        waiter.settle(new SubscriptionStoppedError(waiter.position, this.position, this.failure));
-      }
+      this.waiters.stopped(this.position, this.failure);
     }
   }
 
@@ -118,12 +86,6 @@ export class PollingSubscription implements Subscription {
       this.options.onError?.(error);
     } catch {
       // A throwing onError must not reject the loop: nobody may await it, and Node exits on unhandled rejections.
-    }
-  }
-
-  private settleWaiters(): void {
-    for (const waiter of [...this.waiters]) {
-      if (this.position >= waiter.position) waiter.settle();
     }
   }
 
