@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@crm/event-store';
 import { leadIdFromStream } from '@crm/lead';
 import { decodeLeadEvent } from '@crm/projections';
+import { childEntry } from '../../libs/kernel/src/testing/child-entry';
 import { MessageSchemas } from '../../libs/messaging/src/schemas/message-schemas';
 import { kcatRead, TEST_BROKERS } from '../../libs/messaging/src/testing/kafka-test.support';
 import { topicNames } from '../../libs/messaging/src/topics';
@@ -23,7 +24,7 @@ interface Child {
 }
 
 function spawnChild(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/e2e/kafka-relay-crash.child.ts'], {
+  const proc = spawn(process.execPath, childEntry('test/e2e/kafka-relay-crash.child.ts'), {
     cwd: ROOT, env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: ['pipe', 'pipe', 'inherit'],
   });
   const child: Child = {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@crm/event-store';
+import { childEntry } from '../../libs/kernel/src/testing/child-entry';
 import { defaultProjections, ProjectionRunner, ReadStore, RedisReadStore, SqliteReadStore } from '@crm/projections';
 import { interleavedWorkload } from '../../libs/projections/src/testing/lead-workload';
 import { deletePrefix, TEST_REDIS_URL } from '../../libs/projections/src/testing/read-store.harness';
@@ -12,7 +13,7 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const ROOT = join(__dirname, '..', '..');
 
 function startChild(env: Record<string, string>): { child: ChildProcess; started: Promise<void> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/e2e/read-side-crash.child.ts'], {
+  const child = spawn(process.execPath, childEntry('test/e2e/read-side-crash.child.ts'), {
     cwd: ROOT, env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const started = new Promise<void>((resolve, reject) => {
@@ -65,25 +66,18 @@ describe.each(['sqlite', 'redis'])('kill -9 of the projection process, %s read s
       }
     };
     await appendSome(8000);
-    let appending = true;
-    const appender = (async () => {
-      while (appending) {
-        await appendSome(20);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    })();
-
-    // Each start finds a backlog (appends go on while the child is down), so most kills land mid-batch.
+    // A fixed amount of work per kill, not per second: on a busy machine (slow child starts) the test does the
+    // same work, only slower, instead of piling up a backlog that grows with every slow start.
     for (let kill = 0; kill < KILLS; kill += 1) {
       const { child, started } = startChild(env);
       current = child;
       await started;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
+      // Appends go on while the child runs, so most kills land mid-batch; more pile up while it is down.
+      await Promise.all([appendSome(150), new Promise((resolve) => setTimeout(resolve, Math.random() * 300))]);
       child.kill('SIGKILL');
       await exited(child);
+      await appendSome(150);
     }
-    appending = false;
-    await appender;
 
     const head = await events.headPosition();
     for (const projection of defaultProjections()) {

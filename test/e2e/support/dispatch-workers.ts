@@ -8,6 +8,7 @@ import { SystemClock } from '@crm/kernel';
 import { leadStreamId } from '@crm/lead';
 import { LeadHistory, quietHoursAwayFrom, registered, touchScheduled } from '../../../libs/dispatch/src/testing/lead-history';
 import { WebhookReceiver } from '../../../libs/dispatch/src/testing/webhook-receiver';
+import { childEntry } from '../../../libs/kernel/src/testing/child-entry';
 import { deletePrefix, TEST_REDIS_URL } from '../../../libs/projections/src/testing/read-store.harness';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -36,7 +37,7 @@ export interface Worker {
 
 /** The bare dispatch worker (dispatch-worker.child.ts) as a child process. */
 export function spawnWorker(env: Record<string, string>): Worker {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/e2e/dispatch-worker.child.ts'], {
+  const child = spawn(process.execPath, childEntry('test/e2e/dispatch-worker.child.ts'), {
     cwd: ROOT, env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: ['pipe', 'pipe', 'inherit'],
   });
   let sent = 0;

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { childEntry } from '../../../libs/kernel/src/testing/child-entry';
 
 const ROOT = resolve(__dirname, '../../..');
 const MAIN = 'apps/api/src/main.ts';
@@ -14,7 +15,7 @@ export interface ServerProcess {
 
 /** The real API as a separate process, run from source as `npm start` would run the built one. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', MAIN], {
+  const child = spawn(process.execPath, childEntry(MAIN), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { childEntry } from '../../../kernel/src/testing/child-entry';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
 /** Spawns the appender, SIGKILLs it once it has acknowledged `minimum` appends; returns the acknowledged revisions. */
 export function runAndKill(target: string, id: string, minimum: number): Promise<number[]> {
-  const script = join(__dirname, 'crash-appender.script.ts');
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, target, id],
+    [...childEntry('libs/event-store/src/testing/crash-appender.script.ts'), target, id],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const acknowledged: number[] = [];
