@@ -1,5 +1,4 @@
 import { RecordedEvent } from '@crm/event-store';
-import { readRelayCheckpoint } from '@crm/messaging';
 import { defaultProjections, ProjectionRunner } from '@crm/projections';
 import { kcatRead, TEST_BROKERS } from '../../libs/messaging/src/testing/kafka-test.support';
 import { ProductionProfile, terminate, waitFor } from './support/production-profile';
@@ -103,8 +102,8 @@ describe('two APIs and two workers on PostgreSQL, Redis and Kafka', () => {
     expect(fromApi).toHaveLength(acknowledged.reduce((sum, a) => sum + a.events.length, 0));
 
     // The workers catch up: every projection, the saga and the relay at the head, and the head stays put.
-    const head = await settledHead(profile);
-    const log = await readWholeLog(profile);
+    const head = await profile.settledHead();
+    const log = await profile.wholeLog();
 
     // Read models: the same answer from either API, and equal to a rebuild from position 0.
     const reports = await Promise.all(['/funnel', '/tiers'].flatMap((path) => [0, 1].map(async (n) => {
@@ -142,30 +141,3 @@ describe('two APIs and two workers on PostgreSQL, Redis and Kafka', () => {
     process.stdout.write(`multi-process: ${acknowledged.length} acknowledged commands, ${retriesOn412} retries on 412, log head ${head}\n`);
   }, 180_000);
 });
-
-/** Waits until every projection, the saga and the relay have stored the head as their checkpoint, and the head holds. */
-async function settledHead(profile: ProductionProfile): Promise<number> {
-  const checkpoints = async (): Promise<number[]> => {
-    const projections = await Promise.all(defaultProjections().map(async (p) => {
-      const version = await profile.readStore.liveVersion(p.name);
-      return version === undefined ? 0 : (await profile.readStore.checkpoint(p.name, version)) ?? 0;
-    }));
-    const saga = (await profile.readStore.checkpoint('nurture-saga', 1)) ?? 0;
-    return [...projections, saga];
-  };
-  for (;;) {
-    const head = await profile.events.headPosition();
-    await waitFor(async () => Math.min(...(await checkpoints())) >= head, 60_000, `read side at ${head}`);
-    await waitFor(async () => (await readRelayCheckpoint(profile.kafka, profile.topics.checkpoints, 'lead-relay')) >= head, 60_000, `relay at ${head}`);
-    if ((await profile.events.headPosition()) === head) return head;
-  }
-}
-
-async function readWholeLog(profile: ProductionProfile): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  for (;;) {
-    const page = await profile.events.readAll({ afterPosition: all[all.length - 1]?.position ?? 0, maxCount: 1000 });
-    if (page.length === 0) return all;
-    all.push(...page);
-  }
-}

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@crm/event-store';
+import { PostgresEventStore, RecordedEvent } from '@crm/event-store';
 import { Actor, SystemClock } from '@crm/kernel';
-import { RedisReadStore } from '@crm/projections';
+import { readRelayCheckpoint } from '@crm/messaging';
+import { defaultProjections, RedisReadStore } from '@crm/projections';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer';
 import { createTestDatabase, TestDatabase } from '../../../libs/event-store/src/testing/postgres-test-database';
 import { TEST_BROKERS, testKafka } from '../../../libs/messaging/src/testing/kafka-test.support';
@@ -22,6 +23,7 @@ export const PROFILE_DEALER = 'dealer-sh-01';
  */
 export class ProductionProfile {
   readonly topics: TopicNames;
+  readonly kafka = testKafka();
   private readonly processes: ServerProcess[] = [];
   private readonly dirs: string[] = [];
 
@@ -44,8 +46,6 @@ export class ProductionProfile {
     const tag = randomUUID().slice(0, 8);
     return new ProductionProfile(database, events, readStore, redisPrefix, `test.${tag}.`, `crm-test-${tag}`);
   }
-
-  readonly kafka = testKafka();
 
   /** What every process of the profile shares. */
   private env(): Record<string, string> {
@@ -78,6 +78,44 @@ export class ProductionProfile {
       return /Kafka relay on/.test(worker.output());
     }, 90_000);
     return worker;
+  }
+
+  /** The relay's committed checkpoint in Kafka (the default relay name); 0 while its topics are still being made. */
+  async relayCheckpoint(): Promise<number> {
+    try {
+      return await readRelayCheckpoint(this.kafka, this.topics.checkpoints, 'lead-relay');
+    } catch (error) {
+      if (/not the leader|does not host this topic-partition|UNKNOWN_TOPIC/i.test(String((error as Error).message ?? error))) return 0;
+      throw error;
+    }
+  }
+
+  /** Every projection's live checkpoint and the saga's, from Redis (0 when absent). */
+  async readSideCheckpoints(): Promise<number[]> {
+    const projections = await Promise.all(defaultProjections().map(async (p) => {
+      const version = await this.readStore.liveVersion(p.name);
+      return version === undefined ? 0 : (await this.readStore.checkpoint(p.name, version)) ?? 0;
+    }));
+    return [...projections, (await this.readStore.checkpoint('nurture-saga', 1)) ?? 0];
+  }
+
+  /** Waits until every projection, the saga and the relay have stored the head as their checkpoint, and the head holds. */
+  async settledHead(timeoutMs = 60_000): Promise<number> {
+    for (;;) {
+      const head = await this.events.headPosition();
+      await waitFor(async () => Math.min(...(await this.readSideCheckpoints())) >= head, timeoutMs, `read side at ${head}`);
+      await waitFor(async () => (await this.relayCheckpoint()) >= head, timeoutMs, `relay at ${head}`);
+      if ((await this.events.headPosition()) === head) return head;
+    }
+  }
+
+  async wholeLog(): Promise<RecordedEvent[]> {
+    const all: RecordedEvent[] = [];
+    for (;;) {
+      const page = await this.events.readAll({ afterPosition: all[all.length - 1]?.position ?? 0, maxCount: 1000 });
+      if (page.length === 0) return all;
+      all.push(...page);
+    }
   }
 
   token(id = 'consultant-1'): string {
