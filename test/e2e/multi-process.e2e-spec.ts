@@ -104,6 +104,10 @@ describe('two APIs and two workers on PostgreSQL, Redis and Kafka', () => {
     // The workers catch up: every projection, the saga and the relay at the head, and the head stays put.
     const head = await profile.settledHead();
     const log = await profile.wholeLog();
+    // Both workers ran the saga: the loser of each checkpoint race repeated commands, which changed nothing.
+    const touchIds = log.filter((e) => e.type === 'TouchScheduled').map((e) => (e.data as { touchId: string }).touchId);
+    expect(touchIds.length).toBeGreaterThan(0);
+    expect(new Set(touchIds).size).toBe(touchIds.length);
 
     // Read models: the same answer from either API, and equal to a rebuild from position 0.
     const reports = await Promise.all(['/funnel', '/tiers'].flatMap((path) => [0, 1].map(async (n) => {
@@ -138,6 +142,6 @@ describe('two APIs and two workers on PostgreSQL, Redis and Kafka', () => {
 
     const exitCodes = await Promise.all([...apis, ...workers].map(terminate));
     expect(exitCodes).toEqual([0, 0, 0, 0]);
-    process.stdout.write(`multi-process: ${acknowledged.length} acknowledged commands, ${retriesOn412} retries on 412, log head ${head}\n`);
+    process.stdout.write(`multi-process: ${acknowledged.length} acknowledged commands, ${retriesOn412} retries on 412, log head ${head}, ${touchIds.length} touches planned by the sagas\n`);
   }, 180_000);
 });
