@@ -27,7 +27,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   app.use(requestLogger(logger.pino));
   app.use(jsonBody(config.BODY_LIMIT));
   setupOpenApi(app);
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -1,10 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@crm/config';
+import { exitGracefullyOnSignals } from '@crm/kernel/nest';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApp(config);
+  // SIGTERM: stop accepting, finish the requests in flight, close the stores, exit 0.
+  exitGracefullyOnSignals(app, new Logger('Main'));
   await app.listen(config.PORT, config.HOST);
   new Logger('Main').log(`Listening on http://${config.HOST}:${config.PORT} (data in ${config.DATA_DIR})`);
 }

@@ -56,6 +56,8 @@ export const appConfigSchema = z
     /** Names the relay's checkpoint and transactional id: one running relay per name. */
     KAFKA_RELAY_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, underscore, dash').default('lead-relay'),
     KAFKA_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(2_000).default(500),
+    /** A relay fenced by another of its name takes over when the active one's checkpoint stalls this long with events waiting. */
+    KAFKA_RELAY_STANDBY_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     ...dispatchSettings,
   })
   .superRefine((env, ctx) => {

@@ -7,6 +7,8 @@ export * from './derivation/lead-event.decoder';
 export * from './derivation/derived-changes';
 export * from './derivation/derived-state.cache';
 export * from './relay/relay-sink.port';
+export * from './relay/relay-fenced.error';
+export * from './relay/relay-standby';
 export * from './relay/lead-relay.consumer';
 export * from './kafka/kafka-client.factory';
 export * from './kafka/kafka-topics.admin';

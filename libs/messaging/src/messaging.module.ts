@@ -22,7 +22,7 @@ export function createLeadRelay(config: AppConfig, store: EventStore, clock: Clo
   });
   return new LeadRelay(store, sink, clock, {
     name: config.KAFKA_RELAY_NAME, topics: names, exposeContact: config.KAFKA_EXPOSE_CONTACT,
-    batchSize: config.KAFKA_RELAY_BATCH_SIZE, logger: { warn: (m) => logger.warn(m), log: (m) => logger.log(m), debug },
+    batchSize: config.KAFKA_RELAY_BATCH_SIZE, standbyIntervalMs: config.KAFKA_RELAY_STANDBY_MS, logger: { warn: (m) => logger.warn(m), log: (m) => logger.log(m), debug },
   });
 }
 

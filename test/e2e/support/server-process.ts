@@ -15,7 +15,12 @@ export interface ServerProcess {
 
 /** The real API as a separate process, run from source as `npm start` would run the built one. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, childEntry(MAIN), {
+  return spawnEntry(MAIN, env);
+}
+
+/** Another of this repository's entry points (the worker: apps/worker/src/main.ts) as a child, like spawnServer. */
+export function spawnEntry(script: string, env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, childEntry(script), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

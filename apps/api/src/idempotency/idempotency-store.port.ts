@@ -25,6 +25,11 @@ export type ClaimResult = { claimed: true } | { claimed: false; existing: Idempo
  * dealer, actor, method and path, so two clients never collide.
  */
 export abstract class IdempotencyStore {
+  /**
+   * Whether other live processes share these keys. When they do not, a claim of another owner was left by an
+   * earlier, dead process; when they do, it may be a request still running on another API process.
+   */
+  abstract readonly shared: boolean;
   abstract claim(record: Omit<IdempotencyRecord, 'status' | 'response'>): Promise<ClaimResult>;
   /** Moves a stale in-progress claim to a new owner; false when someone else did first. */
   abstract takeOver(scope: string, key: string, previousOwner: string, owner: string, claimedAt: string): Promise<boolean>;

@@ -68,8 +68,10 @@ export class IdempotentExecutor {
     return undefined;
   }
 
+  /** Another owner's claim is stale at once only when no other process can hold it (a store of this process alone). */
   private isStale(record: IdempotencyRecord): boolean {
-    return record.owner !== this.owner || this.clock.now().getTime() - Date.parse(record.claimedAt) > STALE_AFTER_MS;
+    if (record.owner !== this.owner && !this.store.shared) return true;
+    return this.clock.now().getTime() - Date.parse(record.claimedAt) > STALE_AFTER_MS;
   }
 }
 

@@ -13,6 +13,8 @@ interface Row {
 
 /** Idempotency keys in their own SQLite file beside the event store (DATA_DIR/idempotency.sqlite). */
 export class SqliteIdempotencyStore extends IdempotencyStore {
+  /** One API process per DATA_DIR. */
+  override readonly shared: boolean = false;
   private readonly db: Database.Database;
   private readonly statements;
 

@@ -1,1 +1,2 @@
 export * from './kernel-ports.module';
+export * from './graceful-exit';

@@ -1,5 +1,6 @@
 import { CompressionTypes, Kafka, Message, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { OutgoingMessage } from '../envelope/cloud-event';
+import { RelayFencedError } from '../relay/relay-fenced.error';
 import { RelaySink } from '../relay/relay-sink.port';
 import { TopicLayout } from '../topics';
 import { readRelayCheckpoint, RelayCheckpointRecord } from './kafka-checkpoint.reader';
@@ -59,8 +60,12 @@ export class KafkaTransactionalSink extends RelaySink {
     } catch (error) {
       // Best effort: a failed abort leaves the transaction to the fencing of the next open() (or its timeout).
       await transaction.abort().catch(() => undefined);
-      throw error;
+      throw isFencing(error) ? new RelayFencedError(this.options.relayName, error) : error;
     }
+  }
+
+  override committedCheckpoint(): Promise<number> {
+    return readRelayCheckpoint(this.kafka, this.options.layout.names.checkpoints, this.options.relayName);
   }
 
   override async close(): Promise<void> {
@@ -92,4 +97,12 @@ export class KafkaTransactionalSink extends RelaySink {
       await admin.disconnect();
     }
   }
+}
+
+/** INVALID_PRODUCER_EPOCH (47), or PRODUCER_FENCED (90, newer brokers; kafkajs 2.2.4 has no name for it), anywhere in the cause chain. */
+function isFencing(error: unknown): boolean {
+  for (let e = error as { type?: unknown; code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.type === 'INVALID_PRODUCER_EPOCH' || e.code === 47 || e.code === 90) return true;
+  }
+  return false;
 }

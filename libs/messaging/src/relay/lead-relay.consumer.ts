@@ -5,13 +5,17 @@ import { DerivedStateCache } from '../derivation/derived-state.cache';
 import { evolveDerived } from '../derivation/lead-derived-state';
 import { OutgoingMessage } from '../envelope/cloud-event';
 import { funnelMessage, leadEventMessage, LeadMessageOptions, tierMessage } from '../envelope/lead-message.factory';
+import { RelayFencedError } from './relay-fenced.error';
 import { RelaySink } from './relay-sink.port';
+import { RelayStandby } from './relay-standby';
 
 export interface LeadRelayConsumerOptions extends LeadMessageOptions {
   /** Events translated ahead, while the broker works on the batch before; 0 turns read-ahead off. */
   readAhead: number;
   /** Called once the sink is open (the broker answered) with the checkpoint it read. */
   onOpened?: (checkpoint: number) => void;
+  /** Where a fenced relay waits before it takes the sink back; without it, it takes it back at the next start. */
+  standby?: RelayStandby;
 }
 
 /** Events read ahead and the messages each one implies, in log order. */
@@ -32,6 +36,7 @@ interface Prepared {
  */
 export class LeadRelayConsumer implements CheckpointedConsumer {
   private prepared: Prepared | undefined;
+  private fenced = false;
 
   constructor(
     readonly name: string,
@@ -42,6 +47,8 @@ export class LeadRelayConsumer implements CheckpointedConsumer {
   ) {}
 
   async loadCheckpoint(): Promise<number> {
+    if (this.fenced && this.options.standby) await this.options.standby.untilActiveStalls();
+    this.fenced = false;
     // Whatever the cache held may be ahead of the checkpoint (an aborted batch): start clean.
     this.derived.clear();
     this.prepared = undefined;
@@ -58,6 +65,9 @@ export class LeadRelayConsumer implements CheckpointedConsumer {
     const ahead = this.options.readAhead > 0 ? this.prepare(last.position) : Promise.resolve();
     try {
       await acknowledged;
+    } catch (error) {
+      if (error instanceof RelayFencedError) this.fenced = true;
+      throw error;
     } finally {
       // A failed read-ahead only costs its reuse; the next batch translates from scratch.
       await ahead.catch(() => (this.prepared = undefined));

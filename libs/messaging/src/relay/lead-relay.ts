@@ -6,6 +6,8 @@ import { DerivedStateCache } from '../derivation/derived-state.cache';
 import { LeadMessageOptions } from '../envelope/lead-message.factory';
 import { LeadRelayConsumer } from './lead-relay.consumer';
 import { OutageLog, OutageReporter } from './outage-reporter';
+import { RelayFencedError } from './relay-fenced.error';
+import { RelayStandby, StandbyStopped } from './relay-standby';
 import { RelaySink } from './relay-sink.port';
 import { relayStatus, RelayStatus } from './relay-status';
 
@@ -21,6 +23,8 @@ export interface LeadRelayOptions extends LeadMessageOptions {
   /** Backoff after a failure: doubles from retryDelayMs up to maxRetryDelayMs. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** How long a fenced relay watches the active one's checkpoint stand still before it takes over. */
+  standbyIntervalMs?: number;
   logger: OutageLog;
 }
 
@@ -31,15 +35,18 @@ export interface LeadRelayOptions extends LeadMessageOptions {
 export class LeadRelay {
   private readonly subscriber: CatchUpSubscriber;
   private readonly outages: OutageReporter;
+  private readonly standby: RelayStandby;
   private opened = false;
 
   constructor(private readonly store: EventStore, private readonly sink: RelaySink, private readonly clock: Clock, options: LeadRelayOptions) {
     this.outages = new OutageReporter(options.name, clock, options.logger);
+    this.standby = new RelayStandby(options.name, sink, store, options.standbyIntervalMs ?? 10_000, options.logger);
     // An outage ends with the first acknowledged batch (a broker that just came back may still refuse the first
     // transaction while its coordinators load), or with a reconnect that finds nothing to send.
     const consumer = new LeadRelayConsumer(options.name, sink, store, new DerivedStateCache(store), {
       ...options,
       readAhead: options.readAhead ?? 0,
+      standby: this.standby,
       onOpened: (checkpoint) => {
         this.opened = true;
         void store.headPosition().then((head) => head <= checkpoint && this.outages.succeeded(checkpoint), () => undefined);
@@ -49,7 +56,8 @@ export class LeadRelay {
       batchSize: options.batchSize ?? 500,
       retryDelayMs: options.retryDelayMs ?? 200,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 5_000,
-      onError: (error) => this.outages.failed(error),
+      // Being fenced is another relay's turn, not an outage: the standby says so itself.
+      onError: (error) => (error instanceof RelayFencedError || error instanceof StandbyStopped ? undefined : this.outages.failed(error)),
       onProcessed: (events) => this.outages.succeeded(events[events.length - 1]?.position ?? 0),
     });
   }
@@ -64,6 +72,7 @@ export class LeadRelay {
   }
 
   start(): void {
+    this.standby.resume();
     this.subscriber.start();
   }
 
@@ -73,6 +82,7 @@ export class LeadRelay {
 
   /** Graceful stop: the batch in flight is committed (or aborted whole), then the producer disconnects. */
   async stop(): Promise<void> {
+    this.standby.stop();
     await this.subscriber.stop();
     await this.sink.close();
   }

@@ -24,5 +24,9 @@ export class CapturingRelaySinkFake extends RelaySink {
     this.checkpoint = checkpoint;
   }
 
+  override async committedCheckpoint(): Promise<number> {
+    return this.checkpoint;
+  }
+
   override async close(): Promise<void> {}
 }

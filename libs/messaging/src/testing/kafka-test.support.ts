@@ -64,11 +64,13 @@ export async function consumeUntil(
 
 const run = promisify(execFile);
 
-/** Reads a whole topic with kcat (Debian's package: not our code) as a read_committed consumer; one JSON value per line. */
-export async function kcatRead(brokers: readonly string[], topic: string): Promise<Array<{ key: string; value: Record<string, unknown> }>> {
+/** Reads a whole topic with kcat (Debian's package: not our code), read_committed unless told; one JSON value per line. */
+export async function kcatRead(
+  brokers: readonly string[], topic: string, isolation: 'read_committed' | 'read_uncommitted' = 'read_committed',
+): Promise<Array<{ key: string; value: Record<string, unknown> }>> {
   const { stdout } = await run('kcat', [
     '-b', brokers.join(','), '-C', '-t', topic, '-o', 'beginning', '-e', '-q',
-    '-X', 'isolation.level=read_committed', '-f', '%k\t%s\n',
+    '-X', `isolation.level=${isolation}`, '-f', '%k\t%s\n',
   ], { maxBuffer: 512 * 1024 * 1024 });
   return stdout.split('\n').filter((line) => line.length > 0).map((line) => {
     const tab = line.indexOf('\t');
