@@ -27,11 +27,13 @@ export interface SimulationApp {
 
 /**
  * The worker's composition on a VirtualClock: the real CommandBus and handlers, SQLite event and read stores in
- * `dataDir`, projections, the nurture saga and the due index running in process, and the dispatcher with the
- * `tasks` channel and no interval (the simulator calls it after each clock step). Appends commit with
- * synchronous=NORMAL: a simulation need not survive a power loss.
+ * `dataDir`, the nurture saga and the due index running in process, and the dispatcher with the `tasks` channel
+ * and no interval (the simulator calls it after each clock step). The projections run from the start with
+ * `liveProjections`, else the simulator starts them at the end (a worker that starts late and catches up): nothing
+ * in the run reads them before, and following the log in step-sized batches costs more than one catch-up.
+ * Appends commit with synchronous=NORMAL: a simulation need not survive a power loss.
  */
-export async function startSimulationApp(dataDir: string, start: string): Promise<SimulationApp> {
+export async function startSimulationApp(dataDir: string, start: string, liveProjections: boolean): Promise<SimulationApp> {
   const config = loadConfig({
     NODE_ENV: 'production', JWT_SECRET: 'simulator-not-serving-http', LOG_LEVEL: 'error', DATA_DIR: dataDir,
     EVENT_STORE: 'sqlite', READ_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'normal', PROJECTIONS_IN_PROCESS: 'true',
@@ -46,7 +48,7 @@ export async function startSimulationApp(dataDir: string, start: string): Promis
   @Module({
     imports: [
       SimulationConfigModule, KernelPortsModule.forRoot({ clock }), EventStoreModule.forRoot(config), CommandsModule,
-      ProjectionsModule.forRoot({ runInProcess: true }), NurtureModule.forRoot({ runInProcess: true }), DispatchModule.forRoot({ runInProcess: true }),
+      ProjectionsModule.forRoot({ runInProcess: liveProjections }), NurtureModule.forRoot({ runInProcess: true }), DispatchModule.forRoot({ runInProcess: true }),
     ],
   })
   class SimulationModule {}

@@ -5,7 +5,7 @@ import { dealershipCommands, generateDealership, SimulatedDealership } from '../
 import { generateArrivals } from '../model/lead-arrivals';
 import { SIMULATION_DISTRIBUTIONS } from '../model/simulation-distributions';
 import { arrivalActions, DAY_MS, HOUR_MS } from '../model/staff-behaviour';
-import { atLocalHour } from '../model/working-hours';
+import { atLocalHour, nextClockStop } from '../model/working-hours';
 import { SeededRandom } from '../random/seeded-random';
 import { buildSummary, SimulationSummary, SimulationTiming } from '../report/simulation-summary';
 import { ActionExecutor } from './action-executor';
@@ -22,8 +22,10 @@ export interface SimulationOptions {
   dataDir: string;
   /** Local midnight of the first day; default Monday 5 January 2026 in the dealer's zone (Asia/Shanghai). */
   start?: string;
-  /** Clock step; default one hour. */
+  /** Clock step while the showroom is open; default one hour (the night is one step). */
   stepMs?: number;
+  /** Run the projections during the run rather than catching up at the end (slower; same result). */
+  liveProjections?: boolean;
   /** Leads whose commands run side by side within a step. */
   concurrency?: number;
   onProgress?: (progress: { at: string; events: number; fraction: number }) => void;
@@ -70,7 +72,7 @@ export class Simulation {
   }
 
   static async start(options: SimulationOptions): Promise<Simulation> {
-    const system = await startSimulationApp(options.dataDir, new Date(Date.parse(options.start ?? DEFAULT_START)).toISOString());
+    const system = await startSimulationApp(options.dataDir, new Date(Date.parse(options.start ?? DEFAULT_START)).toISOString(), options.liveProjections ?? false);
     return new Simulation(system, options);
   }
 
@@ -87,7 +89,8 @@ export class Simulation {
     }
     const step = this.options.stepMs ?? HOUR_MS;
     let lastReport = this.from;
-    for (let at = Math.min(this.from + step, this.to); ; at = Math.min(at + step, this.to)) {
+    const next = (at: number): number => Math.min(nextClockStop(at, step, this.dealer.openingHours), this.to);
+    for (let at = next(this.from); ; at = next(at)) {
       await this.step(at);
       if (this.options.onProgress && (at - lastReport >= 7 * DAY_MS || at >= this.to)) {
         lastReport = at;
@@ -95,6 +98,7 @@ export class Simulation {
       }
       if (at >= this.to) break;
     }
+    if (!this.options.liveProjections) system.projections.start();
     const head = await system.store.headPosition();
     await Promise.all(system.projections.runners.map((runner) => runner.waitForLive(head, SETTLE_TIMEOUT_MS)));
     const audit = this.follower.audit.current;
