@@ -42,7 +42,8 @@ describe('a simulated dealership (200 leads, 3 months) through the real command 
 
   it('exercises the whole lifecycle: registrations, hand-offs, test drives, quotes, wins, losses, deliveries, touches', () => {
     for (const type of ['LeadRegistered', 'ConsultantAssigned', 'TestDriveCompleted', 'QuoteGiven', 'DealWon', 'LossRequested', 'LossApproved',
-      'DealLost', 'VehicleDelivered', 'PurchaseIntentAssessed', 'TouchScheduled', 'TouchSent', 'TouchCompleted', 'TouchCancelled']) {
+      'DealLost', 'VehicleDelivered', 'PurchaseIntentAssessed', 'TouchScheduled', 'TouchSent', 'TouchCompleted', 'TouchCancelled',
+      'TouchOverdue', 'EarlyWarningRaised', 'MarketingConsentChanged', 'LeadReturnedToNurturing', 'UnrecordedWalkInCounted']) {
       expect([type, count(type) > 0]).toEqual([type, true]);
     }
     expect(first.result.summary.commands.commands).toBeGreaterThan(SIZE.leads);
@@ -72,6 +73,8 @@ describe('a simulated dealership (200 leads, 3 months) through the real command 
     expect(quiet).toEqual([]);
     expect(first.result.summary.touches.sentInQuietHours).toBe(0);
     expect(first.result.summary.touches.marketingSentWithoutConsent).toBe(0);
+    // Withdrawn consent was exercised: pending marketing touches were cancelled for it.
+    expect(log.filter((e) => e.type === 'TouchCancelled' && (e.data as { reason: string }).reason === 'consent_withdrawn').length).toBeGreaterThan(0);
   });
 
   it('loses no due touch: every touch due a day before the end was sent, completed, cancelled or marked overdue', async () => {

@@ -51,6 +51,9 @@ export const SIMULATION_DISTRIBUTIONS = {
       } as Partial<Record<Channel, Weights<PurchaseTimeframe>>>,
     },
     marketingConsent: 0.82,
+    /** A lead who gave consent opts out of marketing later (an SMS "unsubscribe") this often, `optOutDays` after arriving. */
+    optOut: 0.05,
+    optOutDays: { min: 3, max: 90 } as Range,
     /** Records that turn out not to be prospects at the first contact (closed as invalid_lead); by channel, else default. */
     invalid: { default: 0.02, byChannel: { third_party_data: 0.25, survey: 0.15, social_media: 0.06 } as Partial<Record<Channel, number>> },
     payment: { cash: 35, loan: 50, undecided: 15 } as Weights<PaymentMethod>,
@@ -84,7 +87,9 @@ export const SIMULATION_DISTRIBUTIONS = {
     afterSaleOutcomes: { done: 70, reached: 25, no_answer: 5 } as Weights<TouchOutcome>,
     /** A reached lead is re-assessed this often (domain.md: "a touch re-assesses the tier"). */
     reassessedWhenReached: 0.8,
-    /** A lead who declines a nurture touch is closed as lost this often (by the CRM agent). */
+    /** A lead who declines a nurture touch asks not to be contacted for marketing this often (consent withdrawn)... */
+    consentWithdrawnWhenDeclined: 0.2,
+    /** ...and is closed as lost this often (by the CRM agent). */
     lostWhenDeclined: 0.25,
     lostReasonsWhenDeclined: { no_longer_interested: 45, bought_competitor_brand: 30, postponed_purchase: 15, price: 10 } as Weights<LostReason>,
     /** A reached showroom invitation brings the lead in this often, within `visitDays`. */

@@ -33,6 +33,7 @@ const PLAN_PURPOSES: ReadonlySet<TouchPurpose> = new Set(DEFAULT_CADENCE_POLICY.
 /**
  * The lead comes in: registered by a consultant at the showroom (a walk-in: the saga hands it to them) or by a
  * CRM agent, who then makes the first call (a wrong number, or a record that is no prospect, is closed as invalid).
+ * Some opt out of marketing later.
  */
 export function arrivalActions(ctx: PlanContext): PlannedAction[] {
   const { arrival } = ctx.lead;
@@ -40,6 +41,11 @@ export function arrivalActions(ctx: PlanContext): PlannedAction[] {
   const walkIn = arrival.channel === 'walk_in';
   const registrar = walkIn ? consultant(rng.item(ctx.dealer.consultants).id) : crmAgentOf(ctx);
   const actions = [leadAction(ctx, arrival.at, registrar, { type: 'RegisterLead', data: arrival.registration })];
+  const a = SIMULATION_DISTRIBUTIONS.arrivals;
+  if (arrival.registration.marketingConsent && rng.chance(a.optOut)) {
+    const at = open(ctx, arrival.at + rng.between(a.optOutDays.min, a.optOutDays.max) * DAY_MS);
+    actions.push(leadAction(ctx, at, crmAgentOf(ctx), { type: 'ChangeMarketingConsent', data: { marketingConsent: false } }));
+  }
   if (walkIn) return actions;
   const f = SIMULATION_DISTRIBUTIONS.firstContact;
   const delay = f.onlineChannels.includes(arrival.channel) ? f.delayHours.online : f.delayHours.other;
@@ -66,7 +72,7 @@ export function reassess(ctx: PlanContext, rng: SeededRandom, at: number, actor:
 /**
  * A touch went out to the staff's to-do list: someone does it (mostly on time, sometimes late, sometimes never) and
  * records what the lead said; a reached lead is re-assessed, may come to the showroom or be won back, a declining
- * one may be closed as lost.
+ * one may withdraw marketing consent or be closed as lost.
  */
 export function touchSentActions(ctx: PlanContext, touchId: string, sentAt: number): PlannedAction[] {
   const touch = ctx.lead.touches.get(touchId);
@@ -93,10 +99,13 @@ export function touchSentActions(ctx: PlanContext, touchId: string, sentAt: numb
     } else if (!lead.consultantId && rng.chance(t.reassessedWhenReached)) {
       actions.push(reassess(ctx, rng, next, actor));
     }
-  } else if (outcome === 'declined' && lead.status === 'active' && !lead.consultantId && rng.chance(t.lostWhenDeclined)) {
-    actions.push(leadAction(ctx, next, actor, {
-      type: 'LoseDeal', data: { requestId: derivedId(lead.leadId, 'declined', touchId), reason: rng.pick(t.lostReasonsWhenDeclined) },
-    }));
+  } else if (outcome === 'declined') {
+    if (rng.chance(t.consentWithdrawnWhenDeclined)) actions.push(leadAction(ctx, next, actor, { type: 'ChangeMarketingConsent', data: { marketingConsent: false } }));
+    if (lead.status === 'active' && !lead.consultantId && rng.chance(t.lostWhenDeclined)) {
+      actions.push(leadAction(ctx, next + MINUTE_MS, actor, {
+        type: 'LoseDeal', data: { requestId: derivedId(lead.leadId, 'declined', touchId), reason: rng.pick(t.lostReasonsWhenDeclined) },
+      }));
+    }
   }
   return actions;
 }
