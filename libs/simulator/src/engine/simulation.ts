@@ -2,10 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { ExecuteDealerCommand } from '@crm/commands';
 import { DateTime } from 'luxon';
 import { dealershipCommands, generateDealership, SimulatedDealership } from '../model/dealership';
-import { generateArrivals } from '../model/lead-arrivals';
+import { generateArrivals, LeadArrival } from '../model/lead-arrivals';
 import { SIMULATION_DISTRIBUTIONS } from '../model/simulation-distributions';
 import { arrivalActions, DAY_MS, HOUR_MS } from '../model/staff-behaviour';
-import { atLocalHour, nextClockStop } from '../model/working-hours';
+import { atLocalHour, localCalendar, nextClockStop } from '../model/working-hours';
 import { SeededRandom } from '../random/seeded-random';
 import { buildSummary, SimulationSummary, SimulationTiming } from '../report/simulation-summary';
 import { ActionExecutor } from './action-executor';
@@ -61,12 +61,13 @@ export class Simulation {
     const start = DateTime.fromISO(options.start ?? DEFAULT_START, { zone: this.dealer.timeZone });
     this.from = start.toMillis();
     this.to = start.plus({ months: options.months }).toMillis();
-    for (const arrival of generateArrivals(rng.fork('arrivals'), this.dealer, options.leads, this.from, this.to)) {
+    const arrivals = generateArrivals(rng.fork('arrivals'), this.dealer, options.leads, this.from, this.to);
+    for (const arrival of arrivals) {
       const lead = new MirroredLead(arrival, rng.fork(`lead-${arrival.index}`));
       this.leads.set(lead.leadId, lead);
       this.agenda.push(...arrivalActions({ dealer: this.dealer, lead }));
     }
-    this.agenda.push(...this.unrecordedWalkIns(rng.fork('door')));
+    this.agenda.push(...this.unrecordedWalkIns(rng.fork('door'), arrivals));
     this.executor = new ActionExecutor(system.bus, system.clock, this.dealer.dealerId, options.concurrency ?? 32);
     this.follower = new LogFollower(system.store, this.dealer, this.leads);
   }
@@ -127,16 +128,22 @@ export class Simulation {
     this.agenda.push(...(await this.follower.follow(at)));
   }
 
-  /** The door count: each open day some visitors leave without giving their details (未留档). */
-  private unrecordedWalkIns(rng: SeededRandom): PlannedAction[] {
-    const { min, max } = SIMULATION_DISTRIBUTIONS.arrivals.unrecordedWalkInsPerDay;
-    const { from, to, timeZone } = this.dealer.openingHours;
+  /** The door count: at the end of each day with walk-ins, the visitors who left no record (未留档). */
+  private unrecordedWalkIns(rng: SeededRandom, arrivals: readonly LeadArrival[]): PlannedAction[] {
+    const share = SIMULATION_DISTRIBUTIONS.arrivals.unrecordedPerRecordedWalkIn;
+    const { to, timeZone } = this.dealer.openingHours;
+    const byDay = new Map<string, LeadArrival[]>();
+    for (const arrival of arrivals.filter((a) => a.channel === 'walk_in')) {
+      const day = localCalendar(arrival.at, timeZone).date;
+      byDay.set(day, [...(byDay.get(day) ?? []), arrival]);
+    }
     const actions: PlannedAction[] = [];
-    for (let day = this.from, n = 0; day < this.to; day += DAY_MS, n += 1) {
-      const r = rng.fork(`day-${n}`);
-      const visitors = r.int(min, max);
+    for (const [day, walkIns] of byDay) {
+      const r = rng.fork(day);
+      const visitors = walkIns.filter(() => r.chance(share)).length;
       const consultant = r.item(this.dealer.consultants);
-      if (visitors > 0) actions.push({ kind: 'unrecorded_walk_ins', at: atLocalHour(day, r.between(from, to - 1), timeZone), actor: { id: consultant.id, role: 'consultant' }, visitors });
+      const at = Math.min(atLocalHour((walkIns[0] as LeadArrival).at, to - 0.25, timeZone), this.to - 1);
+      if (visitors > 0) actions.push({ kind: 'unrecorded_walk_ins', at, actor: { id: consultant.id, role: 'consultant' }, visitors });
     }
     return actions;
   }

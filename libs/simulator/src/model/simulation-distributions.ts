@@ -60,8 +60,11 @@ export const SIMULATION_DISTRIBUTIONS = {
     /** Intended model and its list price (CNY); the quote draws a discount from `sales.discount`. */
     models: { EQA: 12, 'C-Class': 22, 'E-Class': 24, EQE: 14, GLC: 20, GLE: 8 } as Weights<string>,
     listPrices: { EQA: 320_000, 'C-Class': 340_000, 'E-Class': 450_000, EQE: 470_000, GLC: 430_000, GLE: 720_000 } as Readonly<Record<string, number>>,
-    /** Visitors a day who walk in and leave no record (未留档), counted at the door; min..max per open day. */
-    unrecordedWalkInsPerDay: { min: 0, max: 5 },
+    /**
+     * Visitors who walk in and leave no record (未留档), counted at the door once a day: for each recorded walk-in of
+     * the day, one more visitor left without a record with this probability.
+     */
+    unrecordedPerRecordedWalkIn: 0.45,
   },
 
   firstContact: {

@@ -24,6 +24,7 @@ export function formatSummary(s: SimulationSummary, t: SimulationTiming): string
       }),
     ]).map((l) => `  ${l}`),
     `  close rate (won / decided) ${pct(s.closeRate.rate)} (${s.closeRate.won} won, ${s.closeRate.lost} lost); weighted pipeline ${f.weightedPipeline.toLocaleString('en-US')} CNY`,
+    `  walk-ins: ${s.walkInCloseRate.walkIns} (${s.walkInCloseRate.unrecorded} left no record), record rate ${pct(s.walkInCloseRate.recordRate)}, close rate over every walk-in ${pct(s.walkInCloseRate.closeRate)}`,
     `  by channel: ${Object.entries(s.funnel.byChannel).map(([channel, a]) => `${channel} ${a.won}/${a.cycles}`).join(', ')} (won/cycles)`,
     `  lost reasons: ${Object.entries(s.lostReasons).map(([reason, n]) => `${reason} ${n}`).join(', ')}`,
     '',

@@ -1,4 +1,4 @@
-import { FunnelAggregate, MigrationMatrix, ReadModelQueries, TouchRow } from '@crm/projections';
+import { FunnelAggregate, KpiReport, MigrationMatrix, ReadModelQueries, TouchRow } from '@crm/projections';
 import { SimulatedDealership } from '../model/dealership';
 import { ExecutionCounts } from '../engine/action-executor';
 import { LogAuditResult } from './log-audit';
@@ -31,6 +31,8 @@ export interface SimulationSummary {
   /** The read side's funnel report (GET /funnel): every lead's cycles, in total and by channel. */
   funnel: { total: FunnelAggregate; byChannel: Record<string, FunnelAggregate> };
   closeRate: { won: number; lost: number; rate: number | null };
+  /** The dealer guide's close rate: closes over everyone who walked in, recorded or not (KPI report). */
+  walkInCloseRate: KpiReport['walkInCloseRate'];
   lostReasons: Record<string, number>;
   tierMigration: Omit<MigrationMatrix, 'period'>;
   touches: TouchCompliance;
@@ -75,6 +77,7 @@ export async function buildSummary(input: SummaryInputs): Promise<SimulationSumm
     },
     funnel: { total: funnel.total, byChannel: funnel.byChannel },
     closeRate: kpis.closeRate,
+    walkInCloseRate: kpis.walkInCloseRate,
     lostReasons: kpis.lostReasons,
     tierMigration,
     touches: compliance(touches.items, audit),
