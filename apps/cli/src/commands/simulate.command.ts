@@ -46,17 +46,18 @@ export function registerSimulateCommand(program: Command): void {
         ? ({ at, events, fraction }: { at: string; events: number; fraction: number }) =>
           process.stderr.write(`\r${at.slice(0, 10)}  ${(fraction * 100).toFixed(0).padStart(3)}%  ${events} events`)
         : undefined;
-      const simulation = await Simulation.start({
-        leads: options.leads, months: options.months, seed: options.seed, start: options.start, dataDir, onProgress: progress,
-        stepMs: options.stepMinutes * 60_000, liveProjections: options.liveProjections,
-      });
+      let simulation: Simulation | undefined;
       try {
+        simulation = await Simulation.start({
+          leads: options.leads, months: options.months, seed: options.seed, start: options.start, dataDir, onProgress: progress,
+          stepMs: options.stepMinutes * 60_000, liveProjections: options.liveProjections,
+        });
         const { summary, timing } = await simulation.run();
         if (progress) process.stderr.write('\n');
         process.stdout.write(options.json ? `${JSON.stringify({ ...summary, timing }, null, 2)}\n` : formatSummary(summary, timing));
         if (options.keep) process.stderr.write(`data kept in ${dataDir}\n`);
       } finally {
-        await simulation.close();
+        await simulation?.close();
         if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
       }
     });

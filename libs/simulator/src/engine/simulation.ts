@@ -73,7 +73,9 @@ export class Simulation {
   }
 
   static async start(options: SimulationOptions): Promise<Simulation> {
-    const system = await startSimulationApp(options.dataDir, new Date(Date.parse(options.start ?? DEFAULT_START)).toISOString(), options.liveProjections ?? false);
+    const start = Date.parse(options.start ?? DEFAULT_START);
+    if (Number.isNaN(start)) throw new RangeError(`--start is not an ISO-8601 time: ${options.start}`);
+    const system = await startSimulationApp(options.dataDir, new Date(start).toISOString(), options.liveProjections ?? false);
     return new Simulation(system, options);
   }
 
@@ -101,7 +103,8 @@ export class Simulation {
     }
     if (!this.options.liveProjections) system.projections.start();
     const head = await system.store.headPosition();
-    await Promise.all(system.projections.runners.map((runner) => runner.waitForLive(head, SETTLE_TIMEOUT_MS)));
+    const live = await Promise.all(system.projections.runners.map((runner) => runner.waitForLive(head, SETTLE_TIMEOUT_MS)));
+    if (!live.every(Boolean)) throw new Error(`The projections did not reach position ${head}: no summary from partial read models`);
     const audit = this.follower.audit.current;
     const summary = await buildSummary({
       seed: this.options.seed, leads: this.options.leads, months: this.options.months, ...this.period,
