@@ -6,6 +6,7 @@ import './commands/projections.command';
 import './commands/store.command';
 import './commands/relay.command';
 import './commands/dispatch.command';
+import './commands/simulate.command';
 
 const program = new Command('crm')
   .description('Lead lifecycle command line: every command uses the same configuration (environment) as the API')
