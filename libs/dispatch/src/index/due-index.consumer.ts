@@ -1,7 +1,7 @@
 import { StreamLoader } from '@crm/commands';
 import { CheckpointedConsumer, RecordedEvent, RestartFromCheckpoint } from '@crm/event-store';
 import { LEAD_STREAM_PREFIX, LeadState, leadIdFromStream, leadStreamId } from '@crm/lead';
-import { DEALER_STREAM_PREFIX, dealerIdFromStream, DealerSettingsChanged } from '@crm/nurture';
+import { DEALER_STREAM_PREFIX, dealerIdFromStream, DealerSettings, DealerSettingsChanged } from '@crm/nurture';
 import { DealerSettingsReader } from '../dealer/dealer-settings.reader';
 import { dueEntriesOf } from '../due/due-entries';
 import { LeadDueEntries } from '../due/due-entry';
@@ -35,8 +35,10 @@ export class DueIndexConsumer implements CheckpointedConsumer {
     const last = events[events.length - 1];
     if (!last) return;
     const changes: LeadDueEntries[] = [];
+    // One read of each dealer's settings per batch: a batch holds many leads of few dealers.
+    const settingsOf = memoise((dealerId: string) => this.dealers.settingsOf(dealerId));
     for (const leadId of await this.leadsConcerned(events)) {
-      const entries = await this.entriesOf(leadId);
+      const entries = await this.entriesOf(leadId, settingsOf);
       if (entries) changes.push(entries);
     }
     if (!(await this.store.commit(changes, this.position, last.position))) {
@@ -56,11 +58,20 @@ export class DueIndexConsumer implements CheckpointedConsumer {
     return leadIds;
   }
 
-  private async entriesOf(leadId: string): Promise<LeadDueEntries | undefined> {
+  private async entriesOf(leadId: string, settingsOf: (dealerId: string) => Promise<DealerSettings>): Promise<LeadDueEntries | undefined> {
     const { state } = await this.leads.load(leadStreamId(leadId));
     // Events of a lead never registered change nothing the rules could act on.
     if (state.status === 'unregistered') return undefined;
-    const settings = await this.dealers.settingsOf(state.dealerId);
+    const settings = await settingsOf(state.dealerId);
     return { leadId, dealerId: state.dealerId, entries: dueEntriesOf(state, settings) };
   }
+}
+
+function memoise<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const loaded = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = loaded.get(key);
+    if (!value) loaded.set(key, (value = load(key)));
+    return value;
+  };
 }
