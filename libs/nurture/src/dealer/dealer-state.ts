@@ -23,9 +23,18 @@ export interface DealerState {
    * Bounded, so that folding a dealer with years of leads stays linear: a repeat comes within seconds (a saga
    * retrying a hand-off), and the saga skips hand-offs its lead already shows before it routes at all.
    */
-  recentRoutings: Readonly<Record<string, string>>;
-  /** Their ids, oldest first. */
-  recentRoutingIds: readonly string[];
+  recentRoutings: readonly RecentRouting[];
+}
+
+/** Oldest first. A short list, not a record keyed by id: copying it on each routing stays cheap (a record of 256 keys did not). */
+export interface RecentRouting {
+  routingId: string;
+  consultantId: string;
+}
+
+/** The consultant a recent routing of this id chose, if any. */
+export function routedTo(state: DealerState, routingId: string): string | undefined {
+  return state.recentRoutings.find((routing) => routing.routingId === routingId)?.consultantId;
 }
 
 export const ROUTING_MEMORY = 256;
@@ -35,6 +44,5 @@ export const initialDealerState: DealerState = {
   cadence: {},
   consultants: {},
   nextSeat: 0,
-  recentRoutings: {},
-  recentRoutingIds: [],
+  recentRoutings: [],
 };

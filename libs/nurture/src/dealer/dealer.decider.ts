@@ -4,7 +4,7 @@ import { validateCadenceOverride } from '../cadence/cadence-override.validation'
 import { ChangeDealerSettings, DealerCommand, RouteLeadToConsultant } from './dealer-commands';
 import { DealerEvent, DealerSettingsChanged } from './dealer-events';
 import { DealerErrorCode, dealerFail } from './dealer.errors';
-import { DealerState } from './dealer-state';
+import { DealerState, routedTo } from './dealer-state';
 import { validateSettingsChange } from './dealer-settings.validation';
 
 /** Who may change the dealer's settings and staff: its managers and admins, and the system (seeding, import). */
@@ -66,7 +66,7 @@ function changeSettings(command: ChangeDealerSettings, state: DealerState): Deal
  */
 function routeLead(command: RouteLeadToConsultant, state: DealerState): DealerEvent[] {
   const { routingId, leadId, preferredConsultantIds = [] } = command.data;
-  if (state.recentRoutings[routingId] !== undefined) return [];
+  if (routedTo(state, routingId) !== undefined) return [];
   const preferred = preferredConsultantIds.find((id) => state.consultants[id] !== undefined);
   if (preferred !== undefined) {
     return [{ type: 'LeadRoutedToConsultant', data: { routingId, leadId, consultantId: preferred, pick: 'preferred' } }];

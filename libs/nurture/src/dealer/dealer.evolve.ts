@@ -26,12 +26,11 @@ export function evolveDealer(state: DealerState, event: DealerEvent): DealerStat
     }
     case 'LeadRoutedToConsultant': {
       const { routingId, consultantId, pick } = event.data;
-      const recentRoutings: Record<string, string> = { ...state.recentRoutings, [routingId]: consultantId };
-      const recentRoutingIds = [...state.recentRoutingIds, routingId];
-      for (const forgotten of recentRoutingIds.splice(0, recentRoutingIds.length - ROUTING_MEMORY)) delete recentRoutings[forgotten];
+      const recentRoutings = state.recentRoutings.slice(Math.max(0, state.recentRoutings.length + 1 - ROUTING_MEMORY));
+      recentRoutings.push({ routingId, consultantId });
       const seat = state.consultants[consultantId]?.seat;
       const turnTaken = pick !== 'preferred' && seat !== undefined;
-      return { ...state, recentRoutings, recentRoutingIds, lastRoundRobinSeat: turnTaken ? seat : state.lastRoundRobinSeat };
+      return { ...state, recentRoutings, lastRoundRobinSeat: turnTaken ? seat : state.lastRoundRobinSeat };
     }
     default:
       return assertNever(event);

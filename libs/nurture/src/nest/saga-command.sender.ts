@@ -5,6 +5,7 @@ import { WrongExpectedRevisionError } from '@crm/event-store';
 import { DomainError } from '@crm/kernel';
 import { LeadErrorCode, leadStreamId } from '@crm/lead';
 import { DealerErrorCode } from '../dealer/dealer.errors';
+import { routedTo } from '../dealer/dealer-state';
 import { HandOff, LeadInstruction, NurtureCommand, assignmentAfterRouting } from '../saga/nurture-commands';
 
 /** Refusals that say "try again later" rather than "no": the subscriber retries the batch after a pause. */
@@ -53,7 +54,7 @@ export class SagaCommandSender {
     if (lead.state.handoffIds?.[routingId] !== undefined) return;
     const route = { type: 'RouteLeadToConsultant' as const, data: { routingId, leadId, preferredConsultantIds } };
     const { state } = await this.bus.execute(new ExecuteDealerCommand(dealerId, route, origin));
-    const consultantId = state.recentRoutings[routingId];
+    const consultantId = routedTo(state, routingId);
     if (consultantId === undefined) throw new Error(`Routing ${routingId} left no consultant on dealer ${dealerId}`);
     await this.sendToLead(assignmentAfterRouting(handOff, consultantId), origin);
   }
