@@ -12,6 +12,8 @@ export interface KafkaTransactionalSinkOptions {
   layout: TopicLayout;
   transactionTimeoutMs?: number;
   onTopicsCreated?: (topics: string[]) => void;
+  /** Each broker request the producer made and its round trip (kafkajs' request instrumentation): for metrics and benchmarks. */
+  onRequest?: (apiName: string, durationMs: number) => void;
 }
 
 /**
@@ -41,6 +43,8 @@ export class KafkaTransactionalSink extends RelaySink {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.producer = producer;
+    const onRequest = this.options.onRequest;
+    if (onRequest) producer.on(producer.events.REQUEST, ({ payload }) => onRequest(payload.apiName, payload.duration));
     await producer.connect();
     // The first transaction initialises the producer id: that is the fencing step. Nothing was added, so the
     // abort sends nothing.
