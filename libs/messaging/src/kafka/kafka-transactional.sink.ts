@@ -1,9 +1,10 @@
-import { CompressionTypes, Kafka, Message, Partitioners, Producer, TopicMessages } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { OutgoingMessage } from '../envelope/cloud-event';
 import { RelaySink } from '../relay/relay-sink.port';
 import { TopicLayout } from '../topics';
 import { readRelayCheckpoint, RelayCheckpointRecord } from './kafka-checkpoint.reader';
 import { ensureTopics } from './kafka-topics.admin';
+import { DEFAULT_REQUEST_BYTES, produceRequests } from './produce-requests';
 
 export interface KafkaTransactionalSinkOptions {
   relayName: string;
@@ -11,6 +12,8 @@ export interface KafkaTransactionalSinkOptions {
   transactionalId: string;
   layout: TopicLayout;
   transactionTimeoutMs?: number;
+  /** Payload bytes per produce request; a bigger batch goes out as several requests in its one transaction. */
+  requestBytes?: number;
   onTopicsCreated?: (topics: string[]) => void;
   /** Each broker request the producer made and its round trip (kafkajs' request instrumentation): for metrics and benchmarks. */
   onRequest?: (apiName: string, durationMs: number) => void;
@@ -58,7 +61,10 @@ export class KafkaTransactionalSink extends RelaySink {
     if (!producer) throw new Error('KafkaTransactionalSink.publish before open()');
     const transaction = await producer.transaction();
     try {
-      await transaction.sendBatch({ topicMessages: this.group(messages, checkpoint), acks: -1, compression: CompressionTypes.None });
+      // One after another (one request in flight): a lead's messages stay in order across requests.
+      for (const topicMessages of this.requests(messages, checkpoint)) {
+        await transaction.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+      }
       await transaction.commit();
     } catch (error) {
       // Best effort: a failed abort leaves the transaction to the fencing of the next open() (or its timeout).
@@ -73,16 +79,10 @@ export class KafkaTransactionalSink extends RelaySink {
     await producer?.disconnect().catch(() => undefined);
   }
 
-  private group(messages: readonly OutgoingMessage[], checkpoint: number): TopicMessages[] {
-    const byTopic = new Map<string, Message[]>();
-    for (const message of messages) {
-      const list = byTopic.get(message.topic) ?? [];
-      list.push({ key: message.key, value: message.value, headers: message.headers });
-      byTopic.set(message.topic, list);
-    }
+  private requests(messages: readonly OutgoingMessage[], checkpoint: number): ReturnType<typeof produceRequests> {
     const record: RelayCheckpointRecord = { relay: this.options.relayName, position: checkpoint };
-    byTopic.set(this.options.layout.names.checkpoints, [{ key: this.options.relayName, value: JSON.stringify(record) }]);
-    return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
+    const checkpointMessage: OutgoingMessage = { topic: this.options.layout.names.checkpoints, key: this.options.relayName, value: JSON.stringify(record), headers: {} };
+    return produceRequests(messages, this.options.requestBytes ?? DEFAULT_REQUEST_BYTES, checkpointMessage);
   }
 
   private async createTopics(): Promise<void> {
