@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark from the repository root: appends (default), durability, postgres, http, projection-rebuild,
-# projection-lag, kafka-relay, nurture-saga, due-claims, or all. The benchmark-only peers (Emmett for SQLite and
+# projection-lag, kafka-relay, kafka-relay-phases, nurture-saga, due-claims, or all. The benchmark-only peers (Emmett for SQLite and
 # PostgreSQL, and the sqlite3 native package it needs) live in test/bench/node_modules and are installed on first use
 # of the appends or postgres benchmark.
 set -euo pipefail
@@ -30,6 +30,7 @@ case "$which" in
   projection-rebuild) run projection-rebuild.bench.ts "$@" ;;
   projection-lag) run projection-lag.bench.ts "$@" ;;
   kafka-relay) bash "$repo_root/infra/local/ensure-services.sh"; run kafka-relay.bench.ts "$@" ;;
+  kafka-relay-phases) bash "$repo_root/infra/local/ensure-services.sh"; run kafka-relay-phases.bench.ts "$@" ;;
   nurture-saga) run nurture-saga.bench.ts "$@" ;;
   due-claims) run due-claims.bench.ts "$@" ;;
   all)
@@ -45,5 +46,5 @@ case "$which" in
     run nurture-saga.bench.ts
     run due-claims.bench.ts
     ;;
-  *) echo "usage: bash test/bench/run.sh [appends|durability|postgres|http|projection-rebuild|projection-lag|kafka-relay|nurture-saga|due-claims|all] [args...]" >&2; exit 2 ;;
+  *) echo "usage: bash test/bench/run.sh [appends|durability|postgres|http|projection-rebuild|projection-lag|kafka-relay|kafka-relay-phases|nurture-saga|due-claims|all] [args...]" >&2; exit 2 ;;
 esac

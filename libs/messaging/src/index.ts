@@ -14,6 +14,7 @@ export * from './kafka/kafka-client.factory';
 export * from './kafka/kafka-topics.admin';
 export * from './kafka/kafka-checkpoint.reader';
 export * from './kafka/kafka-transactional.sink';
+export * from './kafka/produce-requests';
 export * from './schemas/message-schemas';
 export * from './relay/outage-reporter';
 export * from './relay/relay-status';

@@ -67,4 +67,20 @@ describe('lead messages', () => {
     expect(parse(funnel.value).id).toBe(`${source.metadata.eventId}:funnel`);
     expect(parse(tier.value).id).toBe(`${source.metadata.eventId}:tier`);
   });
+
+  it('every lead message lists the same attributes in the same order, data last (one shape, built once)', () => {
+    const source = recorded('PurchaseIntentAssessed');
+    const order = ['specversion', 'source', 'subject', 'time', 'datacontenttype', 'dealerid', 'recordedtime', 'leadrevision', 'logposition', 'id', 'type', 'dataschema', 'data'];
+    const funnel = funnelMessage(source, {
+      leadId: 'lead-1', dealerId: 'dealer-2', previousStage: null, stage: 'initial_contact', previousStatus: null, status: 'open', probability: 5, causedBy: 'LeadRegistered',
+    }, topics);
+    const tier = tierMessage(source, { leadId: 'lead-1', dealerId: 'dealer-2', previousTier: null, tier: 'T1', temperature: 'hot', causedBy: 'PurchaseIntentAssessed' }, topics);
+    for (const m of [leadEventMessage(source, { exposeContact: false, topics }), funnel, tier]) {
+      expect(Object.keys(parse(m.value))).toEqual(order);
+      expect(Object.keys(m.headers)).toEqual(['content-type', 'ce-type', 'correlation-id', 'causation-id', 'actor-id', 'actor-role']);
+    }
+    // A derived message names the change's dealer, not the actor's.
+    expect(parse(funnel.value).dealerid).toBe('dealer-2');
+    expect(funnel.headers['correlation-id']).toBe('corr-1');
+  });
 });
