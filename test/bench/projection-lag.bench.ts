@@ -18,7 +18,11 @@ import { printTable } from './projection-bench.support';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const TICK_MS = 10;
+/** Appends are issued in bursts of RATE x TICK_MS / 1000 every TICK_MS (10 ms: bursts of 10 at 1,000/s). */
+const TICK_MS = Number(process.env.BENCH_TICK_MS ?? 10);
+/** BENCH_PROJECTIONS=funnel,tiers measures only those (the two the first measurement of this figure ran). */
+const ONLY = process.env.BENCH_PROJECTIONS?.split(',').map((name) => name.trim()).filter(Boolean);
+const projections = () => defaultProjections().filter((projection) => !ONLY || ONLY.includes(projection.name));
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -28,7 +32,7 @@ async function measure(label: string, readStore: ReadStore, dir: string): Promis
   const events = new SqliteEventStore({ path: join(dir, `events-${label}.sqlite`), synchronous: 'normal' });
   const appendedAt = new Map<number, number>();
   const lags: number[] = [];
-  const runners = defaultProjections().map((projection) => new ProjectionRunner({
+  const runners = projections().map((projection) => new ProjectionRunner({
     eventStore: events, readStore, projection,
     onCommitted: ({ events: batch }) => {
       const now = performance.now();
@@ -66,7 +70,7 @@ async function measure(label: string, readStore: ReadStore, dir: string): Promis
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`Projection lag: ~${RATE} commands/s for ${SECONDS} s, ${defaultProjections().length} projections live\n`);
+  process.stdout.write(`Projection lag: ~${RATE} commands/s for ${SECONDS} s, ${projections().map((p) => p.name).join(', ')} live\n`);
   const dir = mkdtempSync(join(tmpdir(), 'projection-lag-bench-'));
   const prefix = `bench:${randomUUID()}:`;
   const rows: string[][] = [];
