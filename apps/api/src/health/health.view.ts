@@ -14,6 +14,8 @@ export class RelayHealthView {
   @ApiProperty() eventsBehind!: number;
   @ApiProperty() secondsBehind!: number;
   @ApiProperty({ type: String, nullable: true, description: 'When the current broker outage began' }) outageSince!: string | null;
+  @ApiPropertyOptional({ enum: ['active', 'standby'], description: 'standby: another relay of this name sends; checkpoint and lag are then its' })
+  role?: 'active' | 'standby';
 }
 
 /** The answer of /health, 200 or 503 alike: what answers, and each read model's state and lag. */

@@ -88,7 +88,9 @@ export class LeadRelay {
   }
 
   status(): Promise<RelayStatus> {
+    const active = this.standby.activeCheckpoint;
+    if (active !== null) return relayStatus(this.store, this.clock, this.name, active ?? null, null, 'standby');
     const known = this.opened ? this.subscriber.position : null;
-    return relayStatus(this.store, this.clock, this.name, known, this.outages.outageSince);
+    return relayStatus(this.store, this.clock, this.name, known, this.outages.outageSince, 'active');
   }
 }

@@ -66,12 +66,20 @@ describe('two relays of the same name against the real broker', () => {
     expect(first.lines.filter((l) => l.endsWith(': taking over'))).toEqual([]);
     expect(second.lines.filter((l) => l.includes('standing by'))).toEqual([]);
     expect([...first.lines, ...second.lines].filter((l) => l.startsWith('warn'))).toEqual([]);
+    // /health of each worker says which relay sends, and the one standing by reports the active one's checkpoint.
+    // (as last read: it reads every standbyIntervalMs, so it may be one commit behind)
+    const standing = await first.relay.status();
+    expect(standing.role).toBe('standby');
+    expect(standing.checkpoint).toBeGreaterThan(0);
+    expect(standing.checkpoint).toBeLessThanOrEqual(await committed());
+    expect(await second.relay.status()).toMatchObject({ role: 'active', checkpoint: second.relay.position });
 
     // The active relay stops: the one standing by sees its checkpoint stall behind the log and takes over.
     await second.relay.stop();
     const head = await appendSome(30);
     await first.relay.waitFor(head, 30_000);
     expect(first.lines.filter((l) => l.endsWith(': taking over'))).toHaveLength(1);
+    expect((await first.relay.status()).role).toBe('active');
 
     const ids = (await kcatRead(TEST_BROKERS, topics.events)).map((m) => m.value.id as string);
     expect(new Set(ids).size).toBe(ids.length);

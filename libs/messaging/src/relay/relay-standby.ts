@@ -23,6 +23,12 @@ export class StandbyStopped extends Error {
 export class RelayStandby {
   private wake: (() => void) | undefined;
   private stopped = false;
+  private active: number | undefined | null = null;
+
+  /** While standing by: the active relay's committed checkpoint as last read (undefined: unreadable); else null. */
+  get activeCheckpoint(): number | undefined | null {
+    return this.active;
+  }
 
   constructor(
     private readonly name: string,
@@ -35,13 +41,24 @@ export class RelayStandby {
   /** Resolves once the active relay looks gone; rejects with StandbyStopped when stop() is called meanwhile. */
   async untilActiveStalls(): Promise<void> {
     this.logger.log(`${this.name}: another relay of this name is active; standing by (taking over if its checkpoint stalls for ${this.intervalMs} ms)`);
-    let seen = await this.committed();
+    this.active = undefined;
+    const seen = await this.committed();
+    this.active = seen;
+    try {
+      await this.watch(seen);
+    } finally {
+      this.active = null;
+    }
+  }
+
+  private async watch(seen: number | undefined): Promise<void> {
     for (;;) {
       // Events that wait at the start of an interval and are still not relayed at its end, with no commit in
       // between: a live relay would have sent them. (Reading the head after the checkpoint would race a fresh append.)
       const waiting = await this.store.headPosition();
       await this.sleep();
       const checkpoint = await this.committed();
+      this.active = checkpoint;
       if (checkpoint !== undefined && checkpoint === seen && checkpoint < waiting) {
         this.logger.log(`${this.name}: the active relay's checkpoint stayed at ${checkpoint} with events up to ${waiting} waiting: taking over`);
         return;

@@ -11,11 +11,17 @@ export interface RelayStatus {
   secondsBehind: number;
   /** When the current broker outage began, or null. */
   outageSince: string | null;
+  /**
+   * This process's relay: `active` sends; `standby` waits while another relay of the name sends (the checkpoint and
+   * lag are then that relay's). Absent when read from outside a relay (the CLI).
+   */
+  role?: 'active' | 'standby';
 }
 
 /** Lag of a relay at a checkpoint, measured against the event log: the same yardstick as projection status. */
 export async function relayStatus(
   store: EventStore, clock: Clock, name: string, checkpoint: number | null, outageSince: string | null = null,
+  role?: RelayStatus['role'],
 ): Promise<RelayStatus> {
   const headPosition = await store.headPosition();
   const eventsBehind = Math.max(0, headPosition - (checkpoint ?? 0));
@@ -24,5 +30,6 @@ export async function relayStatus(
     const [oldest] = await store.readAll({ afterPosition: checkpoint ?? 0, maxCount: 1 });
     if (oldest) secondsBehind = Math.max(0, (clock.now().getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
   }
-  return { name, checkpoint, headPosition, eventsBehind, secondsBehind, outageSince };
+  const status: RelayStatus = { name, checkpoint, headPosition, eventsBehind, secondsBehind, outageSince };
+  return role ? { ...status, role } : status;
 }
