@@ -55,6 +55,14 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
+// DROP DATABASE ... WITH (FORCE) ends whatever connection a contender left idle (Emmett's driver may keep one beyond
+// its pool); pg then emits 'error' on a client without a listener. That is the end of a finished run, not a failure.
+process.on('uncaughtException', (error: Error & { code?: string }) => {
+  if (error.code === '57P01') return;
+  console.error(error);
+  process.exit(1);
+});
+
 async function runFresh(contender: Contender, writers: number): Promise<ClosedLoopResult> {
   const name = uniqueName('crm_bench');
   await admin(`CREATE DATABASE ${name}`);

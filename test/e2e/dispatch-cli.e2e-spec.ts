@@ -1,26 +1,11 @@
-import { Command } from 'commander';
+import { runCliInProcess } from './support/in-process-cli';
 import { DueIndexRunner } from '@crm/dispatch';
 import { registerDispatchCommands } from '../../apps/cli/src/commands/dispatch.command';
 import { registration, TEST_SECRET, TestApp, useTestApp } from './support/test-app';
 
 /** Runs `cli dispatch ...` in this process against the app's DATA_DIR and returns what it printed. */
-async function cli(t: TestApp, ...args: string[]): Promise<string> {
-  const saved = { ...process.env };
-  Object.assign(process.env, { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: t.config.DATA_DIR });
-  const printed: string[] = [];
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    const program = new Command('cli').exitOverride();
-    registerDispatchCommands(program);
-    await program.parseAsync(['node', 'cli', 'dispatch', ...args]);
-  } finally {
-    spy.mockRestore();
-    process.env = saved;
-  }
-  return printed.join('');
+function cli(t: TestApp, ...args: string[]): Promise<string> {
+  return runCliInProcess(registerDispatchCommands, { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: t.config.DATA_DIR }, ['dispatch', ...args]);
 }
 
 describe('dispatch CLI beside a serving API (embedded profile)', () => {

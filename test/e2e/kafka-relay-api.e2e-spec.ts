@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { runCliInProcess } from './support/in-process-cli';
 import { registerRelayCommands } from '../../apps/cli/src/commands/relay.command';
 import { LeadRelay, MessageSchemas } from '@crm/messaging';
 import { consumeUntil, TEST_BROKERS, testKafka, testTopics } from '../../libs/messaging/src/testing/kafka-test.support';
@@ -6,24 +6,8 @@ import { bearer, registration, startTestApp, TEST_SECRET, TestApp } from './supp
 
 /** Runs `cli relay status --json` in this process against the app's DATA_DIR and broker; returns what it printed. */
 async function relayStatusCli(t: TestApp, prefix: string): Promise<Record<string, unknown>> {
-  const saved = { ...process.env };
-  Object.assign(process.env, {
-    NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: t.config.DATA_DIR, KAFKA_BROKERS: TEST_BROKERS.join(','), KAFKA_TOPIC_PREFIX: prefix,
-  });
-  const printed: string[] = [];
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    const program = new Command('cli').exitOverride();
-    registerRelayCommands(program);
-    await program.parseAsync(['node', 'cli', 'relay', 'status', '--json']);
-  } finally {
-    spy.mockRestore();
-    process.env = saved;
-  }
-  return JSON.parse(printed.join('')) as Record<string, unknown>;
+  const env = { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: t.config.DATA_DIR, KAFKA_BROKERS: TEST_BROKERS.join(','), KAFKA_TOPIC_PREFIX: prefix };
+  return JSON.parse(await runCliInProcess(registerRelayCommands, env, ['relay', 'status', '--json'])) as Record<string, unknown>;
 }
 
 describe('the API with Kafka enabled (worker parts in-process)', () => {

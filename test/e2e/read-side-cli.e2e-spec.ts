@@ -1,25 +1,11 @@
-import { Command } from 'commander';
+import { runCliInProcess } from './support/in-process-cli';
 import { registerProjectionsCommands } from '../../apps/cli/src/commands/projections.command';
 import { registration, TEST_SECRET, TestApp, useTestApp } from './support/test-app';
 
 /** Runs `cli projections ...` in this process against the app's DATA_DIR and returns what it printed. */
-async function cli(t: TestApp, ...args: string[]): Promise<string> {
-  const saved = { ...process.env };
-  Object.assign(process.env, { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: t.config.DATA_DIR, READ_STORE: 'sqlite' });
-  const printed: string[] = [];
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    const program = new Command('cli').exitOverride();
-    registerProjectionsCommands(program);
-    await program.parseAsync(['node', 'cli', 'projections', ...args]);
-  } finally {
-    spy.mockRestore();
-    process.env = saved;
-  }
-  return printed.join('');
+function cli(t: TestApp, ...args: string[]): Promise<string> {
+  const env = { NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, DATA_DIR: t.config.DATA_DIR, READ_STORE: 'sqlite' };
+  return runCliInProcess(registerProjectionsCommands, env, ['projections', ...args]);
 }
 
 describe('projections CLI beside a serving API (embedded profile)', () => {
