@@ -23,6 +23,21 @@ export interface AppendStep {
   expectedRevision: number;
 }
 
+/** One event, built the same way for every contender (the cost of building it is in every figure alike). */
+export function benchEvent(streamId: string, index: number, now: string): BenchEvent {
+  const metadata: EventMetadata = {
+    eventId: randomUUID(),
+    actor: { id: 'consultant-7', role: 'consultant', dealerId: 'dealer-42' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    source: 'api',
+    schemaVersion: 1,
+    occurredAt: now,
+    recordedAt: now,
+  };
+  return { type: 'LeadContacted', data: { leadId: streamId, note: `follow-up call number ${index}`, budget: 25_000 + index, channel: 'phone' }, metadata };
+}
+
 /** Events built ahead of timing, round-robin over the streams, so that every contender does the same work. */
 export function buildWorkload(eventCount: number, streamCount: number): AppendStep[] {
   const streams = Array.from({ length: streamCount }, () => `lead-${randomUUID()}`);
@@ -32,18 +47,7 @@ export function buildWorkload(eventCount: number, streamCount: number): AppendSt
     const streamId = streams[index % streamCount]!;
     const expectedRevision = revisions.get(streamId) ?? -1;
     revisions.set(streamId, expectedRevision + 1);
-    const metadata: EventMetadata = {
-      eventId: randomUUID(),
-      actor: { id: 'consultant-7', role: 'consultant', dealerId: 'dealer-42' },
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      source: 'api',
-      schemaVersion: 1,
-      occurredAt: now,
-      recordedAt: now,
-    };
-    const data = { leadId: streamId, note: `follow-up call number ${index}`, budget: 25_000 + index, channel: 'phone' };
-    return { streamId, event: { type: 'LeadContacted', data, metadata }, expectedRevision };
+    return { streamId, event: benchEvent(streamId, index, now), expectedRevision };
   });
 }
 

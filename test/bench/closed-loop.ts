@@ -3,8 +3,7 @@ import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { EventMetadata } from '@crm/kernel';
-import type { BenchAppender, BenchEvent } from './appends-workload';
+import { type BenchAppender, benchEvent } from './appends-workload';
 
 export interface ClosedLoopResult {
   appends: number;
@@ -15,20 +14,6 @@ export interface ClosedLoopResult {
 
 const STREAMS_PER_WRITER = 4;
 
-/** One event, built the same way for every contender (the cost of building it is in every figure alike). */
-export function benchEvent(streamId: string, index: number, now: string): BenchEvent {
-  const metadata: EventMetadata = {
-    eventId: randomUUID(),
-    actor: { id: 'consultant-7', role: 'consultant', dealerId: 'dealer-42' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    source: 'api',
-    schemaVersion: 1,
-    occurredAt: now,
-    recordedAt: now,
-  };
-  return { type: 'LeadContacted', data: { leadId: streamId, note: `follow-up call number ${index}`, budget: 25_000 + index, channel: 'phone' }, metadata };
-}
 
 /**
  * `writers` concurrent writers, each appending one event at a time (waiting for each acknowledgement, as an HTTP
